@@ -1,0 +1,66 @@
+import type { Range } from '../types';
+
+/**
+ * The Terraform module model that checks and rules read: blocks, attributes and expressions with
+ * exact ranges, built from the tree-sitter tree of each .tf file.
+ */
+
+/** A statically known HCL value. */
+export type TfValue = string | number | boolean | null | TfValue[] | { [key: string]: TfValue };
+
+export interface TfExpr {
+  /** Syntactic shape of the expression. */
+  kind: 'literal' | 'template' | 'reference' | 'tuple' | 'object' | 'call' | 'other';
+  /** Source text of the expression. */
+  text: string;
+  range: Range;
+  /** Traversals it mentions, e.g. `var.region`, `aws_s3_bucket.logs.id`, `local.tags`. */
+  references: TfReference[];
+  /** Elements of a tuple expression, in order. */
+  items?: TfExpr[];
+  /** Entries of an object expression, in order (keys as written, quotes removed). */
+  entries?: { key: string; keyRange: Range; value: TfExpr }[];
+}
+
+export interface TfReference {
+  /** Dotted traversal with index steps dropped: `var.x`, `aws_s3_bucket.b.id`, `module.m.out`. */
+  name: string;
+  range: Range;
+}
+
+export interface TfAttribute {
+  name: string;
+  nameRange: Range;
+  /** Whole `name = value` range. */
+  range: Range;
+  expr: TfExpr;
+}
+
+export interface TfBlock {
+  type: string;
+  labels: string[];
+  labelRanges: Range[];
+  /** From the block type to the closing brace. */
+  range: Range;
+  typeRange: Range;
+  /** From the block type to the opening brace: where "missing X" findings point. */
+  headerRange: Range;
+  attributes: TfAttribute[];
+  blocks: TfBlock[];
+  /** Path of the file the block is in. */
+  file: string;
+}
+
+export interface TfFile {
+  path: string;
+  blocks: TfBlock[];
+}
+
+/** All .tf files of one folder: Terraform's unit of declaration. */
+export interface TfModule {
+  dir: string;
+  files: TfFile[];
+}
+
+/** Result of evaluating an expression statically: unknown values make rules stay silent. */
+export type TfEval = { known: true; value: TfValue } | { known: false };

@@ -1,0 +1,186 @@
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineIndex } from '../text/lineIndex';
+import type { Range } from '../types';
+
+/** One YAML document of a (possibly multi-document) file. */
+export interface YamlDoc {
+  /** Index among the file's documents. */
+  index: number;
+  /** Offset of this document's text within the file; node ranges in `doc` are relative to it. */
+  offset: number;
+  text: string;
+  doc: Document.Parsed;
+  /** `doc.toJS()`, computed once. `undefined` for an empty document. */
+  value: unknown;
+}
+
+export interface YamlFile {
+  text: string;
+  lines: LineIndex;
+  docs: YamlDoc[];
+}
+
+interface Parsed {
+  doc: Document.Parsed;
+  value: unknown;
+}
+
+/**
+ * Parses YAML one document at a time and keeps each parsed document keyed by its text, so that
+ * re-parsing a file after an edit only parses the documents the edit touched.
+ * Splitting on `---` / `...` lines at column 0 is exact: the YAML spec ends a document at such a
+ * marker wherever it appears, block scalars included.
+ */
+export class YamlCache {
+  private cache = new Map<string, Parsed>();
+
+  parse(text: string): YamlFile {
+    const lines = new LineIndex(text);
+    const next = new Map<string, Parsed>();
+    const docs: YamlDoc[] = [];
+    for (const chunk of splitDocuments(text)) {
+      let parsed = this.cache.get(chunk.text) ?? next.get(chunk.text);
+      if (!parsed) parsed = parseChunk(chunk.text);
+      next.set(chunk.text, parsed);
+      if (isBlankDocument(parsed.doc, chunk.text) && docs.length > 0) continue;
+      docs.push({ index: docs.length, offset: chunk.offset, text: chunk.text, ...parsed });
+    }
+    this.cache = next;
+    return { text, lines, docs };
+  }
+}
+
+export function parseYaml(text: string): YamlFile {
+  return new YamlCache().parse(text);
+}
+
+function parseChunk(text: string): Parsed {
+  const doc = parseDocument(text, {
+    merge: true,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: false,
+  }) as Document.Parsed;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch {
+    // Alias bombs and similar: keep the document for its errors, skip its value.
+    value = undefined;
+  }
+  return { doc, value };
+}
+
+function isBlankDocument(doc: Document.Parsed, text: string): boolean {
+  return doc.contents === null && doc.errors.length === 0 && !/^---/.test(text.trimStart());
+}
+
+interface Chunk {
+  offset: number;
+  text: string;
+}
+
+const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
+
+export function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? text.length : nl + 1;
+    const c = text.charCodeAt(lineStart);
+    if ((c === 45 || c === 46) && lineStart > start && MARKER.test(text.slice(lineStart, lineStart + 4))) {
+      const isEnd = c === 46;
+      // `...` belongs to the document it closes; `---` opens the next one.
+      const cut = isEnd ? lineEnd : lineStart;
+      chunks.push({ offset: start, text: text.slice(start, cut) });
+      start = cut;
+    }
+    if (nl === -1) break;
+    lineStart = lineEnd;
+  }
+  if (start < text.length || chunks.length === 0) chunks.push({ offset: start, text: text.slice(start) });
+  return chunks;
+}
+
+export type PathSegment = string | number;
+
+/** Where a path leads in a document: the deepest node that exists along it. */
+export interface Located {
+  /** True when the whole path exists. */
+  found: boolean;
+  /** How many segments of the path exist. */
+  depth: number;
+  /** The map key node of the last existing segment (absent for sequence items and the root). */
+  key?: Node;
+  /** The value node of the last existing segment. */
+  value?: Node;
+}
+
+/** Walks map keys and sequence indexes from the root of `doc`. */
+export function locate(doc: Document.Parsed, path: readonly PathSegment[]): Located {
+  let node: unknown = doc.contents;
+  let key: Node | undefined;
+  let depth = 0;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : p.key) === String(seg));
+      if (!pair) break;
+      key = pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (item === undefined) break;
+      key = undefined;
+      node = item;
+    } else break;
+    depth++;
+  }
+  return { found: depth === path.length, depth, key, value: (node as Node | null) ?? undefined };
+}
+
+/** Absolute range of a node of document `d`. */
+export function nodeRange(file: YamlFile, d: YamlDoc, node: Node | undefined | null): Range | undefined {
+  const r = node?.range;
+  if (!r) return undefined;
+  return file.lines.range(d.offset + r[0], d.offset + r[1]);
+}
+
+/**
+ * The range to report for a path: the value where the path exists (or its key when `at` is
+ * 'key'), otherwise the key of the deepest existing parent, so a missing field points at the
+ * object that lacks it.
+ */
+export function pathRange(
+  file: YamlFile,
+  d: YamlDoc,
+  path: readonly PathSegment[],
+  at: 'key' | 'value' | 'pair' = 'value',
+): Range {
+  const loc = locate(d.doc, path);
+  let r: Range | undefined;
+  if (loc.found) {
+    if (at === 'key') r = nodeRange(file, d, loc.key) ?? nodeRange(file, d, loc.value);
+    else if (at === 'pair' && loc.key) {
+      const k = nodeRange(file, d, loc.key);
+      const v = nodeRange(file, d, loc.value);
+      r = k && v ? { start: k.start, end: v.end } : (k ?? v);
+    } else r = nodeRange(file, d, loc.value) ?? nodeRange(file, d, loc.key);
+  } else {
+    r = nodeRange(file, d, loc.key) ?? firstLineOf(file, d, loc.value);
+  }
+  return r ?? firstLineOf(file, d, undefined) ?? file.lines.range(d.offset, d.offset);
+}
+
+function firstLineOf(file: YamlFile, d: YamlDoc, node: Node | undefined): Range | undefined {
+  const start = d.offset + (node?.range?.[0] ?? firstContentOffset(d.text));
+  const pos = file.lines.positionAt(start);
+  const end = file.lines.lineEnd(pos.line);
+  return { start: pos, end: file.lines.positionAt(Math.max(start, end)) };
+}
+
+function firstContentOffset(text: string): number {
+  const m = /^(?:(?:---|\s*#.*|\s*)(?:\r?\n|$))*/.exec(text);
+  return m ? Math.min(m[0].length, text.length) : 0;
+}
