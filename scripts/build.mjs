@@ -1,18 +1,15 @@
 // Bundles the extension client, the language server and the CLI, and copies their run-time
 // assets (tree-sitter WASM, generated schemas) next to them in dist/.
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const dist = join(root, 'dist');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 const common = {
@@ -24,7 +21,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   // The ESM build of web-tree-sitter calls createRequire(import.meta.url), undefined in CJS.
-  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter/web-tree-sitter.cjs') },
+  alias: { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') },
 };
 
 const entries = [
@@ -55,8 +52,8 @@ if (watch) {
 }
 
 function copyAssets() {
-  cpSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(dist, 'web-tree-sitter.wasm'));
-  const grammar = dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json'));
+  cpSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(dist, 'web-tree-sitter.wasm'));
+  const grammar = join(root, 'node_modules/@tree-sitter-grammars/tree-sitter-hcl');
   cpSync(join(grammar, 'tree-sitter-hcl.wasm'), join(dist, 'tree-sitter-hcl.wasm'));
   cpSync(join(grammar, 'tree-sitter-terraform.wasm'), join(dist, 'tree-sitter-terraform.wasm'));
   if (existsSync(join(root, 'schemas'))) {

@@ -22,8 +22,8 @@ export interface AnalysisResult {
 }
 
 export interface AnalyzerOptions {
-  /** Folder holding the tree-sitter .wasm files. */
-  wasmDir: string;
+  /** Folder holding the run-time assets: tree-sitter `*.wasm` files and `schemas/` (dist/ once built). */
+  assetsDir: string;
   /** Files larger than this are not analysed (a single info finding says so). */
   maxFileBytes?: number;
 }
@@ -44,7 +44,7 @@ export class Analyzer {
   ) {}
 
   static async create(host: AnalysisHost, options: AnalyzerOptions): Promise<Analyzer> {
-    const terraform = await TerraformChecker.create(options.wasmDir);
+    const terraform = await TerraformChecker.create(options.assetsDir);
     return new Analyzer(host, terraform, options.maxFileBytes ?? DEFAULT_MAX_BYTES);
   }
 

@@ -8,7 +8,7 @@ export interface TerraformProviderSchemas {
 
 /** Terraform syntax and core-language checks. (Stub: filled in by the Terraform work.) */
 export class TerraformChecker {
-  static async create(_wasmDir: string): Promise<TerraformChecker> {
+  static async create(_assetsDir: string): Promise<TerraformChecker> {
     return new TerraformChecker();
   }
 
