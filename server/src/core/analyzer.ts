@@ -1,10 +1,18 @@
+import { join } from 'node:path';
 import { classify, type Classification } from './classify';
 import { checkCompose } from './compose/check';
 import { checkKubernetes } from './kubernetes/check';
+import { SchemaStore } from './schema/store';
 import { TerraformChecker, type TerraformProviderSchemas } from './terraform/check';
+import { ConfigResolver, type RuleLevel } from './config/config';
+import { checkConfigFile } from './config/validate';
+import { RuleRunner, type RuleRun, type RuleRunOptions } from './rules/engine/run';
+import { applyPolicy } from './rules/engine/policy';
+import { allMetas, isKnownRuleId } from './rules/registry';
 import { compareFindings, type Finding } from './types';
 import { yamlSyntaxFindings } from './yaml/syntax';
-import { YamlCache } from './yaml/yamlFile';
+import { YamlCache, type YamlFile } from './yaml/yamlFile';
+import type { TfModule } from './terraform/model';
 
 /** Everything the core needs from the outside world, passed in so the core stays pure. */
 export interface AnalysisHost {
@@ -28,6 +36,11 @@ export interface AnalyzerOptions {
   maxFileBytes?: number;
 }
 
+/** Per-call options, e.g. the editor's settings, which win over `.bulwark.yaml`. */
+export interface AnalyzeOptions {
+  overrides?: { rules?: Record<string, RuleLevel> };
+}
+
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
@@ -36,23 +49,33 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
  */
 export class Analyzer {
   private readonly yamlCaches = new Map<string, YamlCache>();
+  private readonly rules = new RuleRunner();
+  private readonly config: ConfigResolver;
 
   private constructor(
     private readonly host: AnalysisHost,
     private readonly terraform: TerraformChecker,
     private readonly maxBytes: number,
-  ) {}
+    private readonly schemas: SchemaStore,
+  ) {
+    this.config = new ConfigResolver(host);
+  }
 
   static async create(host: AnalysisHost, options: AnalyzerOptions): Promise<Analyzer> {
     const terraform = await TerraformChecker.create(options.assetsDir);
-    return new Analyzer(host, terraform, options.maxFileBytes ?? DEFAULT_MAX_BYTES);
+    const schemas = SchemaStore.fromDir(join(options.assetsDir, 'schemas'));
+    return new Analyzer(host, terraform, options.maxFileBytes ?? DEFAULT_MAX_BYTES, schemas);
   }
 
-  analyze(path: string, text: string): AnalysisResult {
+  analyze(path: string, text: string, options: AnalyzeOptions = {}): AnalysisResult {
     const kind = classify(path, text);
     if (kind === 'ignore' || kind === 'other') return { kind, findings: [] };
     if (looksBinary(text)) return { kind: 'other', findings: [] };
+    if (kind === 'config') return { kind, findings: this.checkConfig(path, text) };
     const domain = kind === 'kubernetes' ? 'k8s' : kind === 'compose' ? 'compose' : 'tf';
+    const config = this.config.resolve(path);
+    if (config.excluded) return { kind, findings: [] };
+    const levels = { ...config.rules, ...options.overrides?.rules };
     if (text.length > this.maxBytes) {
       return {
         kind,
@@ -66,9 +89,44 @@ export class Analyzer {
         ],
       };
     }
-    const findings = this.check(kind, path, text);
+    const checked = this.check(kind, path, text);
+    const run = this.runRules(kind, text, { path, host: this.host, levels, settings: config.settings });
+    const findings = applyPolicy([...checked, ...run.findings], {
+      text,
+      lang: kind === 'terraform' ? 'hcl' : 'yaml',
+      domain,
+      levels,
+      scopes: run.scopes,
+    });
     findings.sort(compareFindings);
     return { kind, findings };
+  }
+
+  private parseYaml(path: string, text: string): YamlFile {
+    let cache = this.yamlCaches.get(path);
+    if (!cache) this.yamlCaches.set(path, (cache = new YamlCache()));
+    return cache.parse(text);
+  }
+
+  /** Anti-pattern rules, on the parse the checks already cached. */
+  private runRules(kind: 'kubernetes' | 'compose' | 'terraform', text: string, o: RuleRunOptions): RuleRun {
+    if (kind === 'terraform') {
+      let module: TfModule;
+      try {
+        module = this.terraform.loadModule(o.path, text, this.host);
+      } catch {
+        return { findings: [], scopes: [] };
+      }
+      return this.rules.tf(module, o);
+    }
+    const file = this.parseYaml(o.path, text);
+    return kind === 'kubernetes' ? this.rules.k8s(file, o) : this.rules.compose(file, o);
+  }
+
+  /** A `.bulwark.yaml`: Bulwark's own schema and the rule catalogue. */
+  private checkConfig(path: string, text: string): Finding[] {
+    const ids = allMetas().map((m) => m.id);
+    return checkConfigFile(this.parseYaml(path, text), isKnownRuleId, ids).sort(compareFindings);
   }
 
   /** Drops caches of a file that was closed or deleted. */
@@ -79,11 +137,10 @@ export class Analyzer {
 
   private check(kind: 'kubernetes' | 'compose' | 'terraform', path: string, text: string): Finding[] {
     if (kind === 'terraform') return this.terraform.check(path, text, this.host);
-    let cache = this.yamlCaches.get(path);
-    if (!cache) this.yamlCaches.set(path, (cache = new YamlCache()));
-    const file = cache.parse(text);
-    if (kind === 'kubernetes') return [...yamlSyntaxFindings(file, 'k8s'), ...checkKubernetes(file)];
-    return [...yamlSyntaxFindings(file, 'compose'), ...checkCompose(file)];
+    const file = this.parseYaml(path, text);
+    if (kind === 'kubernetes')
+      return [...yamlSyntaxFindings(file, 'k8s'), ...checkKubernetes(file, this.schemas)];
+    return [...yamlSyntaxFindings(file, 'compose'), ...checkCompose(file, this.schemas)];
   }
 }
 

@@ -1,11 +1,13 @@
 import type { FileKind } from './types';
 
-export type Classification = FileKind | 'ignore';
+/** `config`: a `.bulwark.yaml`, checked against Bulwark's own schema. */
+export type Classification = FileKind | 'ignore' | 'config';
 
 const MODELINE = /^\s*#\s*bulwark:\s*(kubernetes|k8s|compose|terraform|ignore)\b/im;
 const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/\\]*)?\.ya?ml$/i;
 const YAML_NAME = /\.ya?ml$/i;
 const TF_NAME = /\.tf$/i;
+const BULWARK_CONFIG = /^\.bulwark\.ya?ml$/;
 const KUSTOMIZATION = /^kustomization\.ya?ml$/i;
 
 /** How far into a file a modeline may stand: its first lines, as in editors. */
@@ -21,6 +23,7 @@ export function classify(path: string, text: string): Classification {
     return /^\s*#\s*bulwark:\s*ignore\b/im.test(text.slice(0, MODELINE_SCAN)) ? 'ignore' : 'terraform';
   }
   if (!YAML_NAME.test(base)) return 'other';
+  if (BULWARK_CONFIG.test(base)) return 'config';
   const mode = MODELINE.exec(text.slice(0, MODELINE_SCAN))?.[1]?.toLowerCase();
   if (mode === 'ignore') return 'ignore';
   if (mode === 'kubernetes' || mode === 'k8s') return 'kubernetes';

@@ -22,6 +22,11 @@ export interface RuleMeta {
   fixable?: boolean;
 }
 
+/** Settings from `.bulwark.yaml` that rules read (beyond enable/disable and severity). */
+export interface RuleSettings {
+  terraform?: { requiredTags?: string[] };
+}
+
 export interface ReportOptions {
   message?: string;
   fixes?: Fix[];
@@ -52,9 +57,15 @@ export interface K8sRuleContext {
    * Reports at `path` (relative to the object). Where the path does not exist, the finding
    * lands on the deepest existing parent's key.
    */
-  report(obj: K8sObject, path: PathSegment[], options?: ReportOptions & { at?: 'key' | 'value' | 'pair' }): void;
+  report(
+    obj: K8sObject,
+    path: PathSegment[],
+    options?: ReportOptions & { at?: 'key' | 'value' | 'pair' },
+  ): void;
   /** Range of a path, for building fixes. */
   range(obj: K8sObject, path: PathSegment[], at?: 'key' | 'value' | 'pair'): Range;
+  /** Settings of the `.bulwark.yaml` that applies to the file. */
+  config?: RuleSettings;
 }
 
 export interface K8sRule {
@@ -71,6 +82,8 @@ export interface ComposeRuleContext {
   value: Record<string, unknown>;
   report(path: PathSegment[], options?: ReportOptions & { at?: 'key' | 'value' | 'pair' }): void;
   range(path: PathSegment[], at?: 'key' | 'value' | 'pair'): Range;
+  /** Settings of the `.bulwark.yaml` that applies to the file. */
+  config?: RuleSettings;
 }
 
 export interface ComposeRule {
@@ -90,6 +103,8 @@ export interface TfRuleContext {
   /** Blocks of the module of a given type (and first label), e.g. ('resource', 'aws_s3_bucket'). */
   blocks(type: string, label?: string): TfBlock[];
   report(at: TfBlock | TfAttribute | Range, options?: ReportOptions): void;
+  /** Settings of the `.bulwark.yaml` that applies to the file (e.g. required tag keys). */
+  config?: RuleSettings;
 }
 
 export interface TfRule {

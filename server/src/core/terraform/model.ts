@@ -20,7 +20,19 @@ export interface TfExpr {
   items?: TfExpr[];
   /** Entries of an object expression, in order (keys as written, quotes removed). */
   entries?: { key: string; keyRange: Range; value: TfExpr }[];
+  /** Value of a literal (`"a"`, `1`, `-1.5`, `true`, `null`) or of a template without interpolation. */
+  value?: TfValue;
+  /** Pieces of a template: literal text, or the interpolated expression. Absent when it has `%{}` directives. */
+  parts?: (string | TfExpr)[];
+  /** For `reference`: the steps after the root name, e.g. `var.a[0].b` -> attr a, index 0, attr b. */
+  steps?: TfStep[];
+  /** For `call`: the function name (`upper`, `provider::aws::arn_parse`) and its arguments. */
+  callee?: string;
+  args?: TfExpr[];
 }
+
+/** One step of a traversal after its root name. */
+export type TfStep = { kind: 'attr'; name: string } | { kind: 'index'; expr: TfExpr } | { kind: 'splat' };
 
 export interface TfReference {
   /** Dotted traversal with index steps dropped: `var.x`, `aws_s3_bucket.b.id`, `module.m.out`. */
@@ -49,11 +61,15 @@ export interface TfBlock {
   blocks: TfBlock[];
   /** Path of the file the block is in. */
   file: string;
+  /** True when the block's closing brace is missing (a syntax error was reported for it). */
+  unclosed?: boolean;
 }
 
 export interface TfFile {
   path: string;
   blocks: TfBlock[];
+  /** True when the file has syntax errors: its model is a best effort. */
+  hasErrors?: boolean;
 }
 
 /** All .tf files of one folder: Terraform's unit of declaration. */

@@ -2,7 +2,7 @@ import type { YAMLError } from 'yaml';
 import type { Finding } from '../types';
 import type { YamlFile } from './yamlFile';
 
-export type YamlDomain = 'k8s' | 'compose';
+export type YamlDomain = 'k8s' | 'compose' | 'config';
 
 /** YAML parse errors and warnings of every document, as findings with absolute ranges. */
 export function yamlSyntaxFindings(file: YamlFile, domain: YamlDomain): Finding[] {

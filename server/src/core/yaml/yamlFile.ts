@@ -1,4 +1,14 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 
@@ -118,14 +128,18 @@ export interface Located {
   value?: Node;
 }
 
-/** Walks map keys and sequence indexes from the root of `doc`. */
+/**
+ * Walks map keys and sequence indexes from the root of `doc`, through aliases and `<<` merge
+ * keys, so a path into merged values (as `toJS` sees them) lands where the text really is.
+ */
 export function locate(doc: Document.Parsed, path: readonly PathSegment[]): Located {
   let node: unknown = doc.contents;
   let key: Node | undefined;
   let depth = 0;
   for (const seg of path) {
+    if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : p.key) === String(seg));
+      const pair = findPair(doc, node, String(seg), 0);
       if (!pair) break;
       key = pair.key as Node;
       node = pair.value;
@@ -138,6 +152,28 @@ export function locate(doc: Document.Parsed, path: readonly PathSegment[]): Loca
     depth++;
   }
   return { found: depth === path.length, depth, key, value: (node as Node | null) ?? undefined };
+}
+
+/** The pair for `key` in a map: its own first, then the maps merged into it with `<<`. */
+function findPair(doc: Document.Parsed, map: YAMLMap, key: string, depth: number): Pair | undefined {
+  let merges: unknown[] | undefined;
+  for (const p of map.items) {
+    if (!isScalar(p.key)) continue;
+    const k = p.key.value;
+    if (typeof k === 'symbol' || (k === '<<' && p.key.type === 'PLAIN')) (merges ??= []).push(p.value);
+    else if (String(k) === key) return p;
+  }
+  if (!merges || depth > 20) return undefined;
+  for (const m of merges) {
+    const sources = isSeq(m) ? m.items : [m];
+    for (let src of sources) {
+      if (isAlias(src)) src = src.resolve(doc);
+      if (!isMap(src)) continue;
+      const found = findPair(doc, src, key, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Absolute range of a node of document `d`. */

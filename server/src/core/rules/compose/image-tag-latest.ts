@@ -1,0 +1,34 @@
+import type { ComposeRule } from '../types';
+import { CIS_DOCKER, composeRef, parseImage, services } from './helpers';
+
+const rule: ComposeRule = {
+  meta: {
+    id: 'compose/image-tag-latest',
+    title: 'Image uses the latest tag',
+    severity: 'warning',
+    category: 'reliability',
+    why: '`latest` is whatever was pushed last: two hosts (or two deploys) can run different code from the same file, rollbacks have nothing to go back to and breaking upgrades arrive unannounced.',
+    fix: 'Pin a specific version tag (e.g. `postgres:16.4`), ideally with a digest (`postgres:16.4@sha256:...`).',
+    references: [
+      composeRef('image'),
+      {
+        title: 'Docker: image tagging best practices',
+        url: 'https://docs.docker.com/build/building/best-practices/#tagging',
+      },
+      CIS_DOCKER,
+    ],
+  },
+  check(ctx) {
+    for (const svc of services(ctx)) {
+      const image = svc.value['image'];
+      if (typeof image !== 'string') continue;
+      const ref = parseImage(image);
+      if (!ref || ref.digest || ref.tag.toLowerCase() !== 'latest') continue;
+      ctx.report([...svc.path, 'image'], {
+        message: `Service "${svc.name}" uses the image "${image}" with the latest tag.`,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,62 @@
+import type { ComposeRule } from '../types';
+import { bindMounts, CIS_DOCKER, composeRef, isDockerSocket, normalizeHostPath, services } from './helpers';
+
+/** Host folders whose exposure lets a container read secrets, change the host or escape. */
+const SENSITIVE = [
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib64',
+  '/proc',
+  '/root',
+  '/run',
+  '/sbin',
+  '/bin',
+  '/sys',
+  '/usr',
+  '/var/run',
+  '/var/lib/docker',
+  '/var/lib/containerd',
+  '/var/lib/kubelet',
+];
+
+/** Read-only files commonly shared to give a container the host's time zone: harmless. */
+const BENIGN_READ_ONLY = new Set(['/etc/localtime', '/etc/timezone']);
+
+function sensitiveRoot(path: string): string | undefined {
+  if (path === '/') return '/';
+  return SENSITIVE.find((s) => path === s || path.startsWith(s + '/'));
+}
+
+const rule: ComposeRule = {
+  meta: {
+    id: 'compose/sensitive-host-path-mounted',
+    title: 'Sensitive host path mounted into a service',
+    severity: 'warning',
+    category: 'security',
+    why: 'Bind-mounting system folders such as /, /etc, /proc, /sys, /root or /var/lib/docker exposes host secrets and configuration to the container, and with write access lets it change the host.',
+    fix: 'Mount only the specific files the service needs, read-only (`:ro`), or use a named volume instead of a host folder.',
+    references: [
+      composeRef('volumes'),
+      { title: 'Docker: bind mounts', url: 'https://docs.docker.com/engine/storage/bind-mounts/' },
+      CIS_DOCKER,
+    ],
+  },
+  check(ctx) {
+    for (const svc of services(ctx)) {
+      for (const m of bindMounts(svc)) {
+        const p = normalizeHostPath(m.source);
+        if (!p || isDockerSocket(m.source)) continue;
+        if (m.readOnly && BENIGN_READ_ONLY.has(p)) continue;
+        const root = sensitiveRoot(p);
+        if (!root) continue;
+        ctx.report(m.reportPath, {
+          message: `Service "${svc.name}" mounts the sensitive host path ${p}${m.readOnly ? '' : ' read-write'}.`,
+        });
+      }
+    }
+  },
+};
+
+export default rule;

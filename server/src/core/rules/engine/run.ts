@@ -1,0 +1,50 @@
+import type { AnalysisHost } from '../../analyzer';
+import type { RuleLevel } from '../../config/config';
+import { evaluate } from '../../terraform/evaluate';
+import type { TfModule } from '../../terraform/model';
+import type { Finding } from '../../types';
+import type { YamlFile } from '../../yaml/yamlFile';
+import type { ScopedSuppression } from '../../suppress/suppress';
+import { RULES_BY_DOMAIN } from '../registry';
+import type { RuleSettings } from '../types';
+import { runComposeRules } from './compose';
+import { FolderCache, runK8sRules } from './k8s';
+import { runTfRules } from './tf';
+
+export interface RuleRunOptions {
+  path: string;
+  host: AnalysisHost;
+  /** Effective levels by rule id; rules set to `off` do not run. */
+  levels: Record<string, RuleLevel>;
+  settings: RuleSettings;
+}
+
+export interface RuleRun {
+  findings: Finding[];
+  scopes: ScopedSuppression[];
+}
+
+const on = (levels: Record<string, RuleLevel>) => (r: { meta: { id: string } }) =>
+  levels[r.meta.id] !== 'off';
+
+/** Runs the anti-pattern rules of one domain on a parsed file. */
+export class RuleRunner {
+  private readonly folderCache = new FolderCache();
+
+  k8s(file: YamlFile, o: RuleRunOptions): RuleRun {
+    const rules = RULES_BY_DOMAIN.k8s.filter(on(o.levels));
+    return runK8sRules(rules, file, o.path, o.host, this.folderCache, o.settings);
+  }
+
+  compose(file: YamlFile, o: RuleRunOptions): RuleRun {
+    return {
+      findings: runComposeRules(RULES_BY_DOMAIN.compose.filter(on(o.levels)), file, o.settings),
+      scopes: [],
+    };
+  }
+
+  tf(module: TfModule, o: RuleRunOptions): RuleRun {
+    const rules = RULES_BY_DOMAIN.tf.filter(on(o.levels));
+    return { findings: runTfRules(rules, module, o.path, evaluate, o.settings), scopes: [] };
+  }
+}

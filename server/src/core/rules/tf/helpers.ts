@@ -1,0 +1,322 @@
+import type { TfAttribute, TfBlock, TfExpr, TfValue } from '../../terraform/model';
+import type { Fix, Position, Range } from '../../types';
+import type { ReportOptions, TfRuleContext } from '../types';
+
+/** Resources of one type across the module (findings are filtered to the checked file by the engine). */
+export function resources(ctx: TfRuleContext, type: string): TfBlock[] {
+  return ctx.blocks('resource', type);
+}
+
+export function attr(block: TfBlock, name: string): TfAttribute | undefined {
+  return block.attributes.find((a) => a.name === name);
+}
+
+export function children(block: TfBlock, type: string): TfBlock[] {
+  return block.blocks.filter((b) => b.type === type);
+}
+
+/** Follows nested blocks by type, then an attribute: `attrAt(b, 'vpc_config', 'endpoint_public_access')`. */
+export function attrAt(block: TfBlock, ...path: string[]): TfAttribute | undefined {
+  let cur: TfBlock | undefined = block;
+  for (const step of path.slice(0, -1)) cur = cur ? children(cur, step)[0] : undefined;
+  return cur ? attr(cur, path[path.length - 1] ?? '') : undefined;
+}
+
+/** Static value of an expression, or undefined when unknown. */
+export function known(ctx: TfRuleContext, expr: TfExpr | undefined): TfValue | undefined {
+  if (!expr) return undefined;
+  const v = ctx.evaluate(expr);
+  return v.known ? v.value : undefined;
+}
+
+/** HCL converts "true"/"false" strings to booleans where a bool is expected. */
+export function asBool(v: TfValue | undefined): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return undefined;
+}
+
+export function asNumber(v: TfValue | undefined): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && /^-?\d+(?:\.\d+)?$/.test(v.trim())) return Number(v);
+  return undefined;
+}
+
+/** A string or list of strings, as many attributes accept; undefined when not statically known. */
+export function asStrings(v: TfValue | undefined): string[] | undefined {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  return undefined;
+}
+
+/** A resource or block meant to exist only conditionally (`count`/`for_each` with a known empty value) is not judged. */
+export function isDisabled(ctx: TfRuleContext, block: TfBlock): boolean {
+  const count = attr(block, 'count');
+  if (count && asNumber(known(ctx, count.expr)) === 0) return true;
+  const forEach = attr(block, 'for_each');
+  if (forEach) {
+    const v = known(ctx, forEach.expr);
+    if (
+      Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && Object.keys(v).length === 0
+    )
+      return true;
+  }
+  return false;
+}
+
+/** `aws_s3_bucket.logs` for a resource block. */
+export function address(block: TfBlock): string {
+  return `${block.labels[0] ?? ''}.${block.labels[1] ?? ''}`;
+}
+
+/** True when the expression refers to the resource (any of its attributes, any instance). */
+export function refersTo(expr: TfExpr | undefined, target: TfBlock): boolean {
+  if (!expr) return false;
+  const a = address(target);
+  return expr.references.some((r) => r.name === a || r.name.startsWith(a + '.'));
+}
+
+/**
+ * Companion resources of `target` (e.g. the `aws_s3_bucket_versioning` of a bucket): those whose
+ * `linkAttr` refers to it, or holds the same static name as the target's `nameAttr`.
+ */
+export function companions(
+  ctx: TfRuleContext,
+  target: TfBlock,
+  type: string,
+  linkAttr = 'bucket',
+  nameAttr = 'bucket',
+): TfBlock[] {
+  const name = known(ctx, attr(target, nameAttr)?.expr);
+  return resources(ctx, type).filter((c) => {
+    const link = attr(c, linkAttr)?.expr;
+    if (refersTo(link, target)) return true;
+    return typeof name === 'string' && name !== '' && known(ctx, link) === name;
+  });
+}
+
+/**
+ * True when the companion link of some resource of `type` cannot be resolved to a resource of
+ * the module: it could point at `target`, so "no companion" is not proven.
+ */
+export function hasUnresolvedCompanion(ctx: TfRuleContext, type: string, linkAttr = 'bucket'): boolean {
+  return resources(ctx, type).some((c) => {
+    const link = attr(c, linkAttr)?.expr;
+    if (!link) return false;
+    if (known(ctx, link) !== undefined) return false;
+    // A reference to a resource of the module is resolved; anything else (var without default,
+    // module output, data source, for_each value) might be our target.
+    return !link.references.some((r) => /^aws_s3_bucket\.[^.]+/.test(r.name));
+  });
+}
+
+// ---------- CIDRs ----------
+
+const OPEN_CIDRS = new Set([
+  '0.0.0.0/0',
+  '::/0',
+  '0000:0000:0000:0000:0000:0000:0000:0000/0',
+  '*',
+  'internet',
+  'any',
+]);
+
+/** A source that matches every address: 0.0.0.0/0, ::/0, and Azure's `*`, `Internet`, `Any`. */
+export function isOpenCidr(s: string): boolean {
+  return OPEN_CIDRS.has(s.trim().toLowerCase());
+}
+
+// ---------- fixes ----------
+
+/** Range just after a block's closing brace. */
+export function afterBlock(block: TfBlock): Range {
+  return { start: block.range.end, end: block.range.end };
+}
+
+/** A fix inserting a new top-level block right after `block`, separated by a blank line. */
+export function insertAfterBlockFix(block: TfBlock, title: string, lines: string[]): Fix {
+  return { title, edits: [{ range: afterBlock(block), newText: '\n\n' + lines.join('\n') }] };
+}
+
+/** Position at the end of an attribute's line, for inserting a sibling line below it. */
+export function endOf(a: TfAttribute): Position {
+  return a.range.end;
+}
+
+// ---------- references ----------
+
+export const TF_AWS = 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources';
+export const TF_AZURE = 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources';
+export const TF_GOOGLE = 'https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources';
+export const CIS_AWS = {
+  title: 'CIS Amazon Web Services Foundations Benchmark',
+  url: 'https://www.cisecurity.org/benchmark/amazon_web_services',
+};
+export const CIS_AZURE = {
+  title: 'CIS Microsoft Azure Foundations Benchmark',
+  url: 'https://www.cisecurity.org/benchmark/azure',
+};
+export const CIS_GCP = {
+  title: 'CIS Google Cloud Platform Foundation Benchmark',
+  url: 'https://www.cisecurity.org/benchmark/google_cloud_computing_platform',
+};
+
+/** A reference to a resource page of the Terraform registry. */
+export function awsDoc(resource: string): { title: string; url: string } {
+  return { title: `Terraform AWS provider: ${resource}`, url: `${TF_AWS}/${resource.replace(/^aws_/, '')}` };
+}
+export function azureDoc(resource: string): { title: string; url: string } {
+  return {
+    title: `Terraform AzureRM provider: ${resource}`,
+    url: `${TF_AZURE}/${resource.replace(/^azurerm_/, '')}`,
+  };
+}
+export function googleDoc(resource: string): { title: string; url: string } {
+  return {
+    title: `Terraform Google provider: ${resource}`,
+    url: `${TF_GOOGLE}/${resource.replace(/^google_/, '')}`,
+  };
+}
+
+/**
+ * Whether a fix may add a companion resource `type` named like `block`: the block must be a
+ * single instance (no count/for_each, so `type.name.id` is valid) and the name must be free.
+ */
+export function canAddCompanion(ctx: TfRuleContext, block: TfBlock, type: string): boolean {
+  if (attr(block, 'count') || attr(block, 'for_each')) return false;
+  return !resources(ctx, type).some((r) => r.labels[1] === block.labels[1]);
+}
+
+// ---------- network ingress (AWS security groups, Azure NSGs, GCP firewalls) ----------
+
+/** One inbound allow rule, normalised across providers. */
+export interface Ingress {
+  /** Inclusive port ranges it opens; 'all' for every port. */
+  ports: [number, number][] | 'all';
+  /** Protocol as the provider spells it, lower-cased; '' when unknown. */
+  protocol: string;
+  /** The attribute holding the open source (0.0.0.0/0, ::/0, *, Internet). */
+  source: TfAttribute;
+}
+
+const ANY_PROTOCOL = new Set(['-1', 'all', '*']);
+
+function portRange(ctx: TfRuleContext, from: TfAttribute | undefined, to: TfAttribute | undefined): [number, number] | undefined {
+  const f = asNumber(known(ctx, from?.expr));
+  const t = asNumber(known(ctx, to?.expr));
+  if (f === undefined || t === undefined) return undefined;
+  return [f, t];
+}
+
+/** The first attribute among `names` whose known value holds an open CIDR. */
+function openSource(ctx: TfRuleContext, block: TfBlock, names: string[]): TfAttribute | undefined {
+  for (const n of names) {
+    const a = attr(block, n);
+    const v = asStrings(known(ctx, a?.expr));
+    if (a && v?.some(isOpenCidr)) return a;
+  }
+  return undefined;
+}
+
+function awsIngress(ctx: TfRuleContext, b: TfBlock, protoAttr: string, sources: string[]): Ingress | undefined {
+  const source = openSource(ctx, b, sources);
+  if (!source) return undefined;
+  const protocol = String(known(ctx, attr(b, protoAttr)?.expr) ?? '').toLowerCase();
+  if (ANY_PROTOCOL.has(protocol)) return { ports: 'all', protocol, source };
+  const range = portRange(ctx, attr(b, 'from_port'), attr(b, 'to_port'));
+  if (!range || protocol === '') return undefined;
+  return { ports: [range], protocol, source };
+}
+
+/** Azure port specs: "22", "1000-2000", "*". */
+function azurePorts(specs: string[]): [number, number][] | 'all' | undefined {
+  const out: [number, number][] = [];
+  for (const s of specs) {
+    const t = s.trim();
+    if (t === '*' || t === '0-65535') return 'all';
+    const m = /^(\d+)(?:-(\d+))?$/.exec(t);
+    if (!m) return undefined;
+    out.push([Number(m[1]), Number(m[2] ?? m[1])]);
+  }
+  return out;
+}
+
+function azureIngress(ctx: TfRuleContext, b: TfBlock): Ingress | undefined {
+  const dir = known(ctx, attr(b, 'direction')?.expr);
+  const access = known(ctx, attr(b, 'access')?.expr);
+  if (typeof dir !== 'string' || dir.toLowerCase() !== 'inbound') return undefined;
+  if (typeof access !== 'string' || access.toLowerCase() !== 'allow') return undefined;
+  const source = openSource(ctx, b, ['source_address_prefix', 'source_address_prefixes']);
+  if (!source) return undefined;
+  const protocol = String(known(ctx, attr(b, 'protocol')?.expr) ?? '').toLowerCase();
+  const specs =
+    asStrings(known(ctx, attr(b, 'destination_port_range')?.expr)) ??
+    asStrings(known(ctx, attr(b, 'destination_port_ranges')?.expr));
+  const ports = specs && azurePorts(specs);
+  if (!ports || protocol === '') return undefined;
+  return { ports: ANY_PROTOCOL.has(protocol) && ports === 'all' ? 'all' : ports, protocol, source };
+}
+
+function gcpIngress(ctx: TfRuleContext, b: TfBlock): Ingress[] {
+  const dir = known(ctx, attr(b, 'direction')?.expr);
+  if (dir !== undefined && String(dir).toUpperCase() !== 'INGRESS') return [];
+  if (attr(b, 'direction') && dir === undefined) return [];
+  if (asBool(known(ctx, attr(b, 'disabled')?.expr)) === true) return [];
+  const source = openSource(ctx, b, ['source_ranges']);
+  if (!source) return [];
+  const out: Ingress[] = [];
+  for (const allow of children(b, 'allow')) {
+    const protocol = String(known(ctx, attr(allow, 'protocol')?.expr) ?? '').toLowerCase();
+    if (protocol === '') continue;
+    const portsAttr = attr(allow, 'ports');
+    if (protocol === 'all' || !portsAttr) {
+      out.push({ ports: 'all', protocol, source });
+      continue;
+    }
+    const specs = asStrings(known(ctx, portsAttr.expr));
+    const ports = specs && azurePorts(specs);
+    if (ports) out.push({ ports, protocol, source });
+  }
+  return out;
+}
+
+/** Every statically known inbound rule of the module that admits the whole internet. */
+export function openIngress(ctx: TfRuleContext): Ingress[] {
+  const out: Ingress[] = [];
+  const push = (i: Ingress | undefined) => i && out.push(i);
+  for (const sg of resources(ctx, 'aws_security_group')) {
+    for (const ing of children(sg, 'ingress')) push(awsIngress(ctx, ing, 'protocol', ['cidr_blocks', 'ipv6_cidr_blocks']));
+  }
+  for (const r of resources(ctx, 'aws_security_group_rule')) {
+    if (known(ctx, attr(r, 'type')?.expr) !== 'ingress') continue;
+    push(awsIngress(ctx, r, 'protocol', ['cidr_blocks', 'ipv6_cidr_blocks']));
+  }
+  for (const r of resources(ctx, 'aws_vpc_security_group_ingress_rule')) {
+    push(awsIngress(ctx, r, 'ip_protocol', ['cidr_ipv4', 'cidr_ipv6']));
+  }
+  for (const r of resources(ctx, 'azurerm_network_security_rule')) push(azureIngress(ctx, r));
+  for (const nsg of resources(ctx, 'azurerm_network_security_group')) {
+    for (const r of children(nsg, 'security_rule')) push(azureIngress(ctx, r));
+  }
+  for (const fw of resources(ctx, 'google_compute_firewall')) out.push(...gcpIngress(ctx, fw));
+  return out;
+}
+
+const TCP = new Set(['tcp', '6', '-1', 'all', '*']);
+
+/** True when the rule opens `port` over TCP. */
+export function opensTcpPort(i: Ingress, port: number): boolean {
+  if (!TCP.has(i.protocol)) return false;
+  return i.ports === 'all' || i.ports.some(([f, t]) => f <= port && port <= t);
+}
+
+/** True when the rule opens every port (all protocols, or the whole 0-65535 range). */
+export function opensAllPorts(i: Ingress): boolean {
+  return i.ports === 'all' || i.ports.some(([f, t]) => f <= 1 && t >= 65535);
+}
+
+/** Reports a range inside `block`, only when the block is in the checked file (ranges carry no file). */
+export function reportIn(ctx: TfRuleContext, block: TfBlock, range: Range, options?: ReportOptions): void {
+  if (block.file === ctx.file) ctx.report(range, options);
+}

@@ -1,0 +1,94 @@
+import type { TfExpr, TfValue } from '../../terraform/model';
+import type { Range } from '../../types';
+import type { TfRule, TfRuleContext } from '../types';
+import { asStrings, attr, awsDoc, children, CIS_AWS, isDisabled, known, reportIn, resources } from './helpers';
+
+const POLICY_RESOURCES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'];
+
+function isDict(v: TfValue | undefined): v is { [key: string]: TfValue } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** An Allow statement granting every action on every resource. */
+function isAdminStatement(s: TfValue | undefined): boolean {
+  if (!isDict(s)) return false;
+  const effect = s['Effect'] ?? s['effect'];
+  if (typeof effect !== 'string' || effect !== 'Allow') return false;
+  const actions = asStrings(s['Action'] ?? s['action']);
+  const res = asStrings(s['Resource'] ?? s['resource']);
+  return !!actions?.includes('*') && !!res?.includes('*');
+}
+
+function statementsOf(doc: TfValue | undefined): TfValue[] {
+  if (!isDict(doc)) return [];
+  const st = doc['Statement'];
+  return Array.isArray(st) ? st : st !== undefined ? [st] : [];
+}
+
+/**
+ * Ranges of admin statements of a policy expression: per statement inside `jsonencode({...})`
+ * (so a partly unknown policy still counts), else the whole expression for a JSON string.
+ */
+function adminStatements(ctx: TfRuleContext, expr: TfExpr): Range[] {
+  if (expr.kind === 'call' && expr.callee === 'jsonencode' && expr.args?.length === 1) {
+    const arg = expr.args[0] as TfExpr;
+    const statement = arg.entries?.find((e) => e.key === 'Statement')?.value;
+    if (!statement) return [];
+    const items = statement.kind === 'tuple' ? (statement.items ?? []) : [statement];
+    return items
+      .filter((item) => isAdminStatement(known(ctx, item)))
+      .map((item) => item.entries?.find((e) => e.key === 'Action')?.value.range ?? item.range);
+  }
+  const v = known(ctx, expr);
+  if (typeof v !== 'string') return [];
+  let doc: TfValue | undefined;
+  try {
+    doc = JSON.parse(v) as TfValue;
+  } catch {
+    return [];
+  }
+  return statementsOf(doc).some(isAdminStatement) ? [expr.range] : [];
+}
+
+const MESSAGE = 'The policy allows every action ("*") on every resource ("*").';
+
+const rule: TfRule = {
+  meta: {
+    id: 'tf/iam-policy-wildcard',
+    title: 'IAM policy allows * on *',
+    severity: 'error',
+    category: 'security',
+    why: 'A statement allowing `Action: "*"` on `Resource: "*"` is full administrator access: whoever holds the role, user or group can read every secret, delete every resource and grant themselves anything else.',
+    fix: 'List the specific actions and resource ARNs the principal needs (least privilege); use AWS managed job-function policies or IAM Access Analyzer policy generation to find them.',
+    references: [
+      awsDoc('aws_iam_policy'),
+      { title: 'Terraform AWS provider: aws_iam_policy_document', url: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document' },
+      { title: 'AWS IAM: security best practices (least privilege)', url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege' },
+      CIS_AWS,
+    ],
+  },
+  check(ctx) {
+    const policies = POLICY_RESOURCES.flatMap((t) => resources(ctx, t)).map((b) => ({ b, a: attr(b, 'policy') }));
+    for (const role of resources(ctx, 'aws_iam_role')) {
+      for (const inline of children(role, 'inline_policy')) policies.push({ b: role, a: attr(inline, 'policy') });
+    }
+    for (const { b, a } of policies) {
+      if (!a || isDisabled(ctx, b)) continue;
+      for (const range of adminStatements(ctx, a.expr)) reportIn(ctx, b, range, { message: MESSAGE });
+    }
+    for (const doc of ctx.blocks('data', 'aws_iam_policy_document')) {
+      for (const st of children(doc, 'statement')) {
+        const effect = attr(st, 'effect');
+        if (effect && known(ctx, effect.expr) !== 'Allow') continue;
+        const actions = attr(st, 'actions');
+        const res = attr(st, 'resources');
+        if (!actions || !res) continue;
+        if (asStrings(known(ctx, actions.expr))?.includes('*') && asStrings(known(ctx, res.expr))?.includes('*')) {
+          ctx.report(actions, { message: MESSAGE });
+        }
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,61 @@
+import type { TfRule } from '../types';
+import {
+  asBool,
+  attr,
+  awsDoc,
+  CIS_AWS,
+  companions,
+  hasUnresolvedCompanion,
+  isDisabled,
+  known,
+  resources,
+} from './helpers';
+
+const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
+
+const rule: TfRule = {
+  meta: {
+    id: 'tf/s3-bucket-public-access-block',
+    title: 'S3 bucket without a full public access block',
+    severity: 'warning',
+    category: 'security',
+    why: 'The public access block is the guard rail that keeps a bucket private even when someone adds a public ACL or bucket policy by mistake. Without it (or with any of its four settings off), one wrong statement publishes the data.',
+    fix: 'Add an `aws_s3_bucket_public_access_block` for the bucket with `block_public_acls`, `block_public_policy`, `ignore_public_acls` and `restrict_public_buckets` all `true` (or an account-wide `aws_s3_account_public_access_block`).',
+    references: [
+      awsDoc('aws_s3_bucket_public_access_block'),
+      {
+        title: 'Amazon S3: blocking public access',
+        url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
+      },
+      CIS_AWS,
+    ],
+  },
+  check(ctx) {
+    // Settings the block leaves false (or unset, which means false).
+    for (const pab of resources(ctx, 'aws_s3_bucket_public_access_block')) {
+      if (isDisabled(ctx, pab)) continue;
+      const unset = FLAGS.filter((f) => !attr(pab, f));
+      if (unset.length > 0) {
+        ctx.report(pab, { message: `The public access block leaves ${unset.join(', ')} unset (false).` });
+      }
+      for (const flag of FLAGS) {
+        const a = attr(pab, flag);
+        if (a && asBool(known(ctx, a.expr)) === false) {
+          ctx.report(a, { message: `The public access block sets ${flag} to false.` });
+        }
+      }
+    }
+    // Buckets without any block.
+    const accountWide = resources(ctx, 'aws_s3_account_public_access_block').some((b) =>
+      FLAGS.every((f) => asBool(known(ctx, attr(b, f)?.expr)) === true),
+    );
+    if (accountWide || hasUnresolvedCompanion(ctx, 'aws_s3_bucket_public_access_block')) return;
+    for (const bucket of resources(ctx, 'aws_s3_bucket')) {
+      if (isDisabled(ctx, bucket)) continue;
+      if (companions(ctx, bucket, 'aws_s3_bucket_public_access_block').length > 0) continue;
+      ctx.report(bucket, { message: `S3 bucket "${bucket.labels[1] ?? ''}" has no public access block.` });
+    }
+  },
+};
+
+export default rule;

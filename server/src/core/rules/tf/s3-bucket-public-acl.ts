@@ -1,0 +1,41 @@
+import type { TfRule } from '../types';
+import { attr, awsDoc, CIS_AWS, isDisabled, known, resources } from './helpers';
+
+/** Canned ACLs granting access to everyone (or to every AWS account). */
+const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
+
+const rule: TfRule = {
+  meta: {
+    id: 'tf/s3-bucket-public-acl',
+    title: 'S3 bucket has a public ACL',
+    severity: 'error',
+    category: 'security',
+    why: 'The canned ACLs public-read, public-read-write and authenticated-read let anyone on the internet (or any AWS account) list and read, and with public-read-write also overwrite, the objects of the bucket. Public buckets are a leading cause of data leaks.',
+    fix: 'Use `private` (or remove the ACL and keep object ownership `BucketOwnerEnforced`), enable the public access block, and serve public content through CloudFront with an origin access control.',
+    references: [
+      awsDoc('aws_s3_bucket_acl'),
+      {
+        title: 'Amazon S3: access control list overview (canned ACLs)',
+        url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl',
+      },
+      {
+        title: 'Amazon S3: blocking public access',
+        url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
+      },
+      CIS_AWS,
+    ],
+  },
+  check(ctx) {
+    for (const type of ['aws_s3_bucket', 'aws_s3_bucket_acl']) {
+      for (const b of resources(ctx, type)) {
+        if (isDisabled(ctx, b)) continue;
+        const acl = attr(b, 'acl');
+        const v = known(ctx, acl?.expr);
+        if (!acl || typeof v !== 'string' || !PUBLIC_ACLS.has(v)) continue;
+        ctx.report(acl, { message: `S3 bucket ACL "${v}" makes the bucket's objects public.` });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,81 @@
+import type { Finding, Range } from '../../types';
+import { BUILTIN_ROOTS } from '../coreSchema';
+import type { TfBlock, TfExpr, TfReference } from '../model';
+import { finding, type TfCheckContext } from './context';
+import { declarations } from './declarations';
+
+/**
+ * References to `var.`, `local.`, `module.`, `data.`, `ephemeral.` and resources that nothing in
+ * the folder declares. Precision over recall: the check stays silent on a module it cannot see
+ * whole (`.tf.json` files, syntax errors in any file) and on names that are not clearly
+ * resource addresses.
+ */
+export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding[] {
+  if (!complete || ctx.module.files.some((f) => f.hasErrors)) return [];
+  const declared = new Set(declarations(ctx.module).map((d) => d.key));
+  // `data` blocks nested in `check` blocks are declarations too.
+  for (const f of ctx.module.files)
+    for (const b of f.blocks)
+      if (b.type === 'check')
+        for (const n of b.blocks)
+          if (n.type === 'data' && n.labels.length === 2) declared.add(`data.${n.labels[0]}.${n.labels[1]}`);
+  const out: Finding[] = [];
+  const visitRef = (ref: TfReference, bound: ReadonlySet<string>) => {
+    const parts = ref.name.split('.');
+    const root = parts[0] ?? '';
+    if (bound.has(root)) return;
+    let key: string | undefined;
+    let what = '';
+    if (root === 'var' || root === 'local' || root === 'module') {
+      if (parts.length < 2) return;
+      key = `${root}.${parts[1]}`;
+      what = root === 'var' ? 'variable' : root === 'local' ? 'local value' : 'module';
+    } else if (root === 'data' || root === 'ephemeral') {
+      if (parts.length < 3) return;
+      key = `${root}.${parts[1]}.${parts[2]}`;
+      what = root === 'data' ? 'data source' : 'ephemeral resource';
+    } else if (/^[a-z][a-z0-9]*_[a-z0-9_]+$/.test(root) && !BUILTIN_ROOTS.has(root)) {
+      if (parts.length < 2) return;
+      key = `${root}.${parts[1]}`;
+      what = 'resource';
+    }
+    if (!key || declared.has(key)) return;
+    out.push(
+      finding('tf/undeclared-reference', keyRange(ref, key), `Reference to undeclared ${what} '${key}'.`),
+    );
+  };
+  const visitExpr = (e: TfExpr, bound: ReadonlySet<string>) => {
+    for (const r of e.references) visitRef(r, bound);
+  };
+  const visitBlock = (b: TfBlock, bound: ReadonlySet<string>, top: boolean) => {
+    // Old and future addresses: `moved`/`removed` name things that may no longer exist, and
+    // `import.to` may target config that `-generate-config-out` will write.
+    if (top && (b.type === 'moved' || b.type === 'removed')) return;
+    let inner = bound;
+    if (b.type === 'dynamic' && !top) {
+      const it = b.attributes.find((a) => a.name === 'iterator');
+      const name = it ? it.expr.text.trim() : b.labels[0];
+      if (name) inner = new Set([...bound, name]);
+    }
+    for (const a of b.attributes) {
+      if (top && b.type === 'import' && a.name === 'to') continue;
+      if (top && b.type === 'variable' && a.name === 'type') continue;
+      if (a.name === 'provider' || a.name === 'providers' || a.name === 'iterator') continue;
+      if (!top && b.type === 'lifecycle' && a.name === 'ignore_changes') continue;
+      // A dynamic block's for_each is evaluated outside its own iterator.
+      visitExpr(a.expr, b.type === 'dynamic' && a.name === 'for_each' ? bound : inner);
+    }
+    for (const n of b.blocks) visitBlock(n, inner, false);
+  };
+  for (const b of ctx.file.blocks) visitBlock(b, new Set(), true);
+  return out;
+}
+
+/** The `var.x` / `aws_s3_bucket.b` part of a longer traversal, when it is written contiguously. */
+function keyRange(ref: TfReference, key: string): Range {
+  const { start, end } = ref.range;
+  if (start.line === end.line && ref.name.startsWith(key) && end.character - start.character >= key.length) {
+    return { start, end: { line: start.line, character: start.character + key.length } };
+  }
+  return ref.range;
+}

@@ -1,0 +1,116 @@
+/**
+ * The language server: wires the LSP connection to the validation scheduler and the core.
+ * Runs over stdio (`node dist/server.js --stdio`) or Node IPC (the VS Code client).
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer } from './core/analyzer';
+import { createHost } from './node/diskHost';
+import { codeActions } from './lsp/codeActions';
+import { WorkspaceFolders } from './lsp/folders';
+import { DEFAULT_SETTINGS, normalizeSettings, SettingsCache } from './lsp/settings';
+import { Validation } from './lsp/validation';
+import {
+  CheckWorkspaceRequest,
+  ReadyNotification,
+  ScanFinishedNotification,
+  type InitializationOptions,
+} from './protocol';
+import { version } from '../../package.json';
+
+/** Open documents larger than this get a single "not analysed" note instead of a multi-second parse. */
+const MAX_ANALYSED_CHARS = 4 * 1024 * 1024;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const folders = new WorkspaceFolders();
+let capabilities: ClientCapabilities = {};
+let validation: Validation | undefined;
+let analyzer: Promise<Analyzer> | undefined;
+
+// Last-resort guards: a bug must cost one file's diagnostics, never the server.
+process.on('uncaughtException', (e) => connection.console.error(`bulwark: uncaught: ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`bulwark: unhandled rejection: ${String(e)}`));
+
+connection.onInitialize((params): InitializeResult => {
+  capabilities = params.capabilities;
+  folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  const base = normalizeSettings(init.settings, DEFAULT_SETTINGS);
+  const pull = capabilities.workspace?.configuration
+    ? (scopeUri: string) => connection.workspace.getConfiguration({ scopeUri, section: 'bulwark' })
+    : undefined;
+  const settings = new SettingsCache(base, pull, (m) => connection.console.error(m));
+  validation = new Validation(documents, settings, folders, {
+    publish: (p) => void connection.sendDiagnostics(p),
+    error: (m) => connection.console.error(m),
+    scanFinished: (p) => void connection.sendNotification(ScanFinishedNotification.type, p),
+  });
+  const v = validation;
+  const host = createHost({ overlay: (path) => v.openText(path) });
+  analyzer = Analyzer.create(host, { assetsDir: __dirname, maxFileBytes: MAX_ANALYSED_CHARS });
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'bulwark', version },
+  };
+});
+
+connection.onInitialized(async () => {
+  const ws = capabilities.workspace;
+  if (ws?.didChangeConfiguration?.dynamicRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulwark' });
+  }
+  if (ws?.didChangeWatchedFiles?.dynamicRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{tf,yaml,yml}' }],
+    });
+  }
+  if (ws?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      folders.change(e.added, e.removed);
+      void validation?.scanWorkspace(false);
+    });
+  }
+  try {
+    const a = await (analyzer as Promise<Analyzer>);
+    validation?.start(a);
+  } catch (e) {
+    connection.console.error(`bulwark: could not load the analyzer from ${__dirname}: ${String(e)}`);
+    return;
+  }
+  void connection.sendNotification(ReadyNotification.type, { version });
+  void validation?.scanWorkspace(false);
+});
+
+documents.onDidOpen((e) => validation?.opened(e.document));
+documents.onDidChangeContent((e) => validation?.changed(e.document));
+documents.onDidClose((e) => validation?.closed(e.document));
+connection.onDidChangeWatchedFiles((p) => validation?.watchedFilesChanged(p.changes));
+connection.onDidChangeConfiguration(() => validation?.configurationChanged());
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? codeActions(doc, params) : [];
+});
+
+connection.onRequest(CheckWorkspaceRequest.type, async () => ({
+  files: (await validation?.scanWorkspace(true)) ?? 0,
+}));
+
+connection.onShutdown(() => validation?.dispose());
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,27 @@
+import type { RuleCases } from '../cases';
+
+const cases: RuleCases = {
+  valid: [
+    { name: 'pinned', code: 'services:\n  web:\n    image: nginx:1.27.2\n' },
+    {
+      name: 'digest',
+      code: 'services:\n  web:\n    image: nginx:latest@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31\n',
+    },
+    { name: 'interpolated tag', code: 'services:\n  web:\n    image: nginx:${NGINX_TAG:-latest}\n' },
+    { name: 'registry with port', code: 'services:\n  web:\n    image: registry.local:5000/team/web:2.0\n' },
+  ],
+  invalid: [
+    {
+      name: 'latest',
+      code: 'services:\n  web:\n    image: nginx:latest\n',
+      errors: [{ line: 3, column: 12, endLine: 3, endColumn: 24, message: 'latest' }],
+    },
+    {
+      name: 'latest behind a registry port',
+      code: 'services:\n  web:\n    image: "registry.local:5000/web:latest"\n',
+      errors: [{ line: 3, column: 12 }],
+    },
+  ],
+};
+
+export default cases;

@@ -1,0 +1,24 @@
+import type { RuleCases } from '../cases';
+
+const cases: RuleCases = {
+  valid: [
+    { name: 'not privileged', code: 'services:\n  web:\n    image: nginx:1.27\n' },
+    { name: 'privileged false', code: 'services:\n  web:\n    image: nginx:1.27\n    privileged: false\n' },
+  ],
+  invalid: [
+    {
+      name: 'privileged true',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    privileged: true # needed?\n    restart: always\n',
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 21, message: 'privileged' }],
+      fixes: ['Remove `privileged: true`'],
+    },
+    {
+      name: 'privileged in a second service',
+      code: 'services:\n  a:\n    image: a:1\n  b:\n    image: b:1\n    privileged: true\n',
+      errors: [{ line: 6, column: 5 }],
+      fixes: ['Remove `privileged: true`'],
+    },
+  ],
+};
+
+export default cases;

@@ -1,0 +1,39 @@
+import type { RuleCases } from '../cases';
+
+const cases: RuleCases = {
+  valid: [
+    {
+      name: 'project folder',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./conf:/etc/nginx/conf.d:ro\n',
+    },
+    {
+      name: 'time zone file read-only',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n',
+    },
+    {
+      name: 'docker socket is another rule',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n',
+    },
+    {
+      name: 'data folder',
+      code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pg:/var/lib/postgresql/data\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'host root and /etc',
+      code: 'services:\n  node-exporter:\n    image: prom/node-exporter:v1.8.2\n    volumes:\n      - /:/host:ro\n      - /etc:/host/etc\n',
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 19, message: '/' },
+        { line: 6, column: 9, message: 'read-write' },
+      ],
+    },
+    {
+      name: 'long syntax /proc',
+      code: 'services:\n  agent:\n    image: agent:1\n    volumes:\n      - type: bind\n        source: /proc/\n        target: /host/proc\n        read_only: true\n',
+      errors: [{ line: 6, column: 17, message: '/proc' }],
+    },
+  ],
+};
+
+export default cases;

@@ -1,0 +1,36 @@
+import type { RuleCases } from '../cases';
+
+const cases: RuleCases = {
+  valid: [
+    { name: 'private inline acl', code: 'resource "aws_s3_bucket" "b" {\n  bucket = "my-bucket"\n  acl    = "private"\n}\n' },
+    {
+      name: 'private acl resource',
+      code: 'resource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "private"\n}\n',
+    },
+    { name: 'acl from a variable without default', code: 'variable "acl" {}\n\nresource "aws_s3_bucket" "b" {\n  acl = var.acl\n}\n' },
+  ],
+  invalid: [
+    {
+      name: 'inline public-read',
+      code: 'resource "aws_s3_bucket" "b" {\n  bucket = "my-bucket"\n  acl    = "public-read"\n}\n',
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 25, message: 'public-read' }],
+    },
+    {
+      name: 'acl resource with public-read-write from a variable default',
+      code: [
+        'variable "acl" {',
+        '  default = "public-read-write"',
+        '}',
+        '',
+        'resource "aws_s3_bucket_acl" "b" {',
+        '  bucket = aws_s3_bucket.b.id',
+        '  acl    = var.acl',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [{ line: 7, column: 3, message: 'public-read-write' }],
+    },
+  ],
+};
+
+export default cases;
