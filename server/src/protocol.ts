@@ -3,7 +3,7 @@
  * notification, typed, with who sends it. Imported by both sides (and by the protocol tests), so
  * it depends on the protocol package only, never on the server or on vscode.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** Where rule documentation lives; a rule's page is `${RULE_DOCS_BASE}/<ruleId>.md`. */
 export const RULE_DOCS_BASE = 'https://github.com/bulwark-dev/bulwark/blob/main/docs/rules';
@@ -67,7 +67,7 @@ export interface CheckWorkspaceResult {
  */
 export const CheckWorkspaceRequest = {
   method: 'bulwark/checkWorkspace',
-  type: new RequestType<void, CheckWorkspaceResult, void>('bulwark/checkWorkspace'),
+  type: new RequestType0<CheckWorkspaceResult, void>('bulwark/checkWorkspace'),
 } as const;
 
 /** What the server keeps in `diagnostic.data`, read back by its code-action handler. */

@@ -1,5 +1,14 @@
 import type { TfRule } from '../types';
-import { awsDoc, azureDoc, CIS_AWS, CIS_AZURE, CIS_GCP, googleDoc, openIngress, opensAllPorts } from './helpers';
+import {
+  awsDoc,
+  azureDoc,
+  CIS_AWS,
+  CIS_AZURE,
+  CIS_GCP,
+  googleDoc,
+  openIngress,
+  opensAllPorts,
+} from './helpers';
 
 const rule: TfRule = {
   meta: {

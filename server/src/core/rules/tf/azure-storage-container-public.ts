@@ -11,7 +11,10 @@ const rule: TfRule = {
     fix: 'Set `container_access_type = "private"` (the default) and hand out SAS tokens or use a CDN for content that must be public.',
     references: [
       azureDoc('azurerm_storage_container'),
-      { title: 'Azure Storage: configure anonymous read access for containers and blobs', url: 'https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure' },
+      {
+        title: 'Azure Storage: configure anonymous read access for containers and blobs',
+        url: 'https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure',
+      },
       CIS_AZURE,
     ],
   },
@@ -21,7 +24,9 @@ const rule: TfRule = {
       const a = attr(c, 'container_access_type');
       const v = known(ctx, a?.expr);
       if (a && (v === 'blob' || v === 'container')) {
-        ctx.report(a, { message: `Storage container "${c.labels[1] ?? ''}" allows anonymous "${v}" access.` });
+        ctx.report(a, {
+          message: `Storage container "${c.labels[1] ?? ''}" allows anonymous "${v}" access.`,
+        });
       }
     }
   },

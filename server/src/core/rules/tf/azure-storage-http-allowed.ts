@@ -11,7 +11,10 @@ const rule: TfRule = {
     fix: 'Remove the argument (HTTPS-only is the default) or set `https_traffic_only_enabled = true` (`enable_https_traffic_only` before provider v4).',
     references: [
       azureDoc('azurerm_storage_account'),
-      { title: 'Azure Storage: require secure transfer', url: 'https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer' },
+      {
+        title: 'Azure Storage: require secure transfer',
+        url: 'https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer',
+      },
       CIS_AZURE,
     ],
   },

@@ -11,7 +11,10 @@ const rule: TfRule = {
     fix: 'Set `min_tls_version = "TLS1_2"` (the default in current provider versions).',
     references: [
       azureDoc('azurerm_storage_account'),
-      { title: 'Azure Storage: enforce a minimum TLS version', url: 'https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version' },
+      {
+        title: 'Azure Storage: enforce a minimum TLS version',
+        url: 'https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version',
+      },
       CIS_AZURE,
     ],
   },

@@ -11,7 +11,10 @@ const rule: TfRule = {
     fix: 'Remove `enable_logging = false` (logging is on by default) or set it to `true`.',
     references: [
       awsDoc('aws_cloudtrail'),
-      { title: 'AWS CloudTrail: creating a trail', url: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-create-and-update-a-trail.html' },
+      {
+        title: 'AWS CloudTrail: creating a trail',
+        url: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-create-and-update-a-trail.html',
+      },
       CIS_AWS,
     ],
   },

@@ -24,7 +24,10 @@ const rule: TfRule = {
     if (trails.some((t) => asBool(known(ctx, attr(t, 'is_multi_region_trail')?.expr)) === true)) return;
     for (const trail of trails) {
       const a = attr(trail, 'is_multi_region_trail');
-      if (!a) ctx.report(trail, { message: `CloudTrail trail "${trail.labels[1] ?? ''}" records a single region.` });
+      if (!a)
+        ctx.report(trail, {
+          message: `CloudTrail trail "${trail.labels[1] ?? ''}" records a single region.`,
+        });
       else if (asBool(known(ctx, a.expr)) === false) {
         ctx.report(a, { message: `CloudTrail trail "${trail.labels[1] ?? ''}" records a single region.` });
       }

@@ -11,7 +11,10 @@ const rule: TfRule = {
     fix: 'Set `encrypted = true` (optionally with `kms_key_id`), or turn on EBS encryption by default for the account and region with `aws_ebs_encryption_by_default`.',
     references: [
       awsDoc('aws_ebs_volume'),
-      { title: 'Amazon EBS encryption', url: 'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html' },
+      {
+        title: 'Amazon EBS encryption',
+        url: 'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',
+      },
       CIS_AWS,
     ],
   },

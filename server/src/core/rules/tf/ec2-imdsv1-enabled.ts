@@ -12,7 +12,10 @@ const rule: TfRule = {
     references: [
       awsDoc('aws_instance'),
       awsDoc('aws_launch_template'),
-      { title: 'Amazon EC2: use IMDSv2', url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html' },
+      {
+        title: 'Amazon EC2: use IMDSv2',
+        url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',
+      },
     ],
   },
   check(ctx) {
@@ -23,12 +26,16 @@ const rule: TfRule = {
         const tokens = opts && attr(opts, 'http_tokens');
         if (opts && known(ctx, attr(opts, 'http_endpoint')?.expr) === 'disabled') continue;
         if (!tokens) {
-          ctx.report(opts ?? inst, { message: `${type} "${inst.labels[1] ?? ''}" does not require IMDSv2 tokens.` });
+          ctx.report(opts ?? inst, {
+            message: `${type} "${inst.labels[1] ?? ''}" does not require IMDSv2 tokens.`,
+          });
           continue;
         }
         const v = known(ctx, tokens.expr);
         if (typeof v === 'string' && v !== 'required') {
-          ctx.report(tokens, { message: `${type} "${inst.labels[1] ?? ''}" accepts IMDSv1 (http_tokens = "${v}").` });
+          ctx.report(tokens, {
+            message: `${type} "${inst.labels[1] ?? ''}" accepts IMDSv1 (http_tokens = "${v}").`,
+          });
         }
       }
     }

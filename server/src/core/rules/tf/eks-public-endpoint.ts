@@ -1,5 +1,15 @@
 import type { TfRule } from '../types';
-import { asBool, asStrings, attr, awsDoc, children, isDisabled, isOpenCidr, known, resources } from './helpers';
+import {
+  asBool,
+  asStrings,
+  attr,
+  awsDoc,
+  children,
+  isDisabled,
+  isOpenCidr,
+  known,
+  resources,
+} from './helpers';
 
 const rule: TfRule = {
   meta: {
@@ -11,7 +21,10 @@ const rule: TfRule = {
     fix: 'Set `endpoint_public_access = false` with `endpoint_private_access = true` and reach the API through the VPC (VPN, bastion), or restrict `public_access_cidrs` to known ranges.',
     references: [
       awsDoc('aws_eks_cluster'),
-      { title: 'Amazon EKS: cluster API server endpoint', url: 'https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html' },
+      {
+        title: 'Amazon EKS: cluster API server endpoint',
+        url: 'https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html',
+      },
       { title: 'CIS Amazon EKS Benchmark', url: 'https://www.cisecurity.org/benchmark/kubernetes' },
     ],
   },
@@ -27,7 +40,9 @@ const rule: TfRule = {
       const cidrs = cidrsAttr ? asStrings(known(ctx, cidrsAttr.expr)) : ['0.0.0.0/0'];
       if (!cidrs || !cidrs.some(isOpenCidr)) continue;
       const at = cidrsAttr ?? pub ?? vpc;
-      ctx.report(at, { message: `EKS cluster "${cluster.labels[1] ?? ''}" exposes its API endpoint to the whole internet.` });
+      ctx.report(at, {
+        message: `EKS cluster "${cluster.labels[1] ?? ''}" exposes its API endpoint to the whole internet.`,
+      });
     }
   },
 };

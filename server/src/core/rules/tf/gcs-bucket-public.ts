@@ -13,7 +13,10 @@ const rule: TfRule = {
     fix: 'Grant roles to specific users, groups or service accounts only, and enforce public access prevention (`public_access_prevention = "enforced"`) on the bucket.',
     references: [
       googleDoc('google_storage_bucket_iam'),
-      { title: 'Cloud Storage: public access prevention', url: 'https://cloud.google.com/storage/docs/public-access-prevention' },
+      {
+        title: 'Cloud Storage: public access prevention',
+        url: 'https://cloud.google.com/storage/docs/public-access-prevention',
+      },
       CIS_GCP,
     ],
   },
@@ -22,7 +25,8 @@ const rule: TfRule = {
       if (isDisabled(ctx, m)) continue;
       const a = attr(m, 'member');
       const v = known(ctx, a?.expr);
-      if (a && typeof v === 'string' && PUBLIC.has(v)) ctx.report(a, { message: `The bucket grants a role to ${v}.` });
+      if (a && typeof v === 'string' && PUBLIC.has(v))
+        ctx.report(a, { message: `The bucket grants a role to ${v}.` });
     }
     for (const b of resources(ctx, 'google_storage_bucket_iam_binding')) {
       if (isDisabled(ctx, b)) continue;
@@ -31,7 +35,10 @@ const rule: TfRule = {
       const open = v?.find((x) => PUBLIC.has(x));
       if (a && open) ctx.report(a, { message: `The bucket grants a role to ${open}.` });
     }
-    for (const acl of [...resources(ctx, 'google_storage_bucket_acl'), ...resources(ctx, 'google_storage_default_object_acl')]) {
+    for (const acl of [
+      ...resources(ctx, 'google_storage_bucket_acl'),
+      ...resources(ctx, 'google_storage_default_object_acl'),
+    ]) {
       const a = attr(acl, 'role_entity');
       const v = asStrings(known(ctx, a?.expr));
       const open = v?.find((x) => PUBLIC.has(x.split(':')[1] ?? ''));

@@ -11,7 +11,10 @@ const rule: TfRule = {
     fix: 'Set `uniform_bucket_level_access = true` on the bucket.',
     references: [
       googleDoc('google_storage_bucket'),
-      { title: 'Cloud Storage: uniform bucket-level access', url: 'https://cloud.google.com/storage/docs/uniform-bucket-level-access' },
+      {
+        title: 'Cloud Storage: uniform bucket-level access',
+        url: 'https://cloud.google.com/storage/docs/uniform-bucket-level-access',
+      },
       CIS_GCP,
     ],
   },
@@ -19,7 +22,10 @@ const rule: TfRule = {
     for (const b of resources(ctx, 'google_storage_bucket')) {
       if (isDisabled(ctx, b)) continue;
       const a = attr(b, 'uniform_bucket_level_access');
-      if (!a) ctx.report(b, { message: `Bucket "${b.labels[1] ?? ''}" does not enforce uniform bucket-level access.` });
+      if (!a)
+        ctx.report(b, {
+          message: `Bucket "${b.labels[1] ?? ''}" does not enforce uniform bucket-level access.`,
+        });
       else if (asBool(known(ctx, a.expr)) === false) {
         ctx.report(a, { message: `Bucket "${b.labels[1] ?? ''}" disables uniform bucket-level access.` });
       }

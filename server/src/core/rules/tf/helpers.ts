@@ -202,7 +202,11 @@ export interface Ingress {
 
 const ANY_PROTOCOL = new Set(['-1', 'all', '*']);
 
-function portRange(ctx: TfRuleContext, from: TfAttribute | undefined, to: TfAttribute | undefined): [number, number] | undefined {
+function portRange(
+  ctx: TfRuleContext,
+  from: TfAttribute | undefined,
+  to: TfAttribute | undefined,
+): [number, number] | undefined {
   const f = asNumber(known(ctx, from?.expr));
   const t = asNumber(known(ctx, to?.expr));
   if (f === undefined || t === undefined) return undefined;
@@ -219,7 +223,12 @@ function openSource(ctx: TfRuleContext, block: TfBlock, names: string[]): TfAttr
   return undefined;
 }
 
-function awsIngress(ctx: TfRuleContext, b: TfBlock, protoAttr: string, sources: string[]): Ingress | undefined {
+function awsIngress(
+  ctx: TfRuleContext,
+  b: TfBlock,
+  protoAttr: string,
+  sources: string[],
+): Ingress | undefined {
   const source = openSource(ctx, b, sources);
   if (!source) return undefined;
   const protocol = String(known(ctx, attr(b, protoAttr)?.expr) ?? '').toLowerCase();
@@ -286,7 +295,8 @@ export function openIngress(ctx: TfRuleContext): Ingress[] {
   const out: Ingress[] = [];
   const push = (i: Ingress | undefined) => i && out.push(i);
   for (const sg of resources(ctx, 'aws_security_group')) {
-    for (const ing of children(sg, 'ingress')) push(awsIngress(ctx, ing, 'protocol', ['cidr_blocks', 'ipv6_cidr_blocks']));
+    for (const ing of children(sg, 'ingress'))
+      push(awsIngress(ctx, ing, 'protocol', ['cidr_blocks', 'ipv6_cidr_blocks']));
   }
   for (const r of resources(ctx, 'aws_security_group_rule')) {
     if (known(ctx, attr(r, 'type')?.expr) !== 'ingress') continue;

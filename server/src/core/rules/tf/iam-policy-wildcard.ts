@@ -1,9 +1,24 @@
 import type { TfExpr, TfValue } from '../../terraform/model';
 import type { Range } from '../../types';
 import type { TfRule, TfRuleContext } from '../types';
-import { asStrings, attr, awsDoc, children, CIS_AWS, isDisabled, known, reportIn, resources } from './helpers';
+import {
+  asStrings,
+  attr,
+  awsDoc,
+  children,
+  CIS_AWS,
+  isDisabled,
+  known,
+  reportIn,
+  resources,
+} from './helpers';
 
-const POLICY_RESOURCES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'];
+const POLICY_RESOURCES = [
+  'aws_iam_policy',
+  'aws_iam_role_policy',
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
+];
 
 function isDict(v: TfValue | undefined): v is { [key: string]: TfValue } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -62,15 +77,25 @@ const rule: TfRule = {
     fix: 'List the specific actions and resource ARNs the principal needs (least privilege); use AWS managed job-function policies or IAM Access Analyzer policy generation to find them.',
     references: [
       awsDoc('aws_iam_policy'),
-      { title: 'Terraform AWS provider: aws_iam_policy_document', url: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document' },
-      { title: 'AWS IAM: security best practices (least privilege)', url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege' },
+      {
+        title: 'Terraform AWS provider: aws_iam_policy_document',
+        url: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document',
+      },
+      {
+        title: 'AWS IAM: security best practices (least privilege)',
+        url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
+      },
       CIS_AWS,
     ],
   },
   check(ctx) {
-    const policies = POLICY_RESOURCES.flatMap((t) => resources(ctx, t)).map((b) => ({ b, a: attr(b, 'policy') }));
+    const policies = POLICY_RESOURCES.flatMap((t) => resources(ctx, t)).map((b) => ({
+      b,
+      a: attr(b, 'policy'),
+    }));
     for (const role of resources(ctx, 'aws_iam_role')) {
-      for (const inline of children(role, 'inline_policy')) policies.push({ b: role, a: attr(inline, 'policy') });
+      for (const inline of children(role, 'inline_policy'))
+        policies.push({ b: role, a: attr(inline, 'policy') });
     }
     for (const { b, a } of policies) {
       if (!a || isDisabled(ctx, b)) continue;
@@ -83,7 +108,10 @@ const rule: TfRule = {
         const actions = attr(st, 'actions');
         const res = attr(st, 'resources');
         if (!actions || !res) continue;
-        if (asStrings(known(ctx, actions.expr))?.includes('*') && asStrings(known(ctx, res.expr))?.includes('*')) {
+        if (
+          asStrings(known(ctx, actions.expr))?.includes('*') &&
+          asStrings(known(ctx, res.expr))?.includes('*')
+        ) {
           ctx.report(actions, { message: MESSAGE });
         }
       }

@@ -11,7 +11,10 @@ const rule: TfRule = {
     fix: 'Set `enable_key_rotation = true` on symmetric encryption keys (asymmetric and HMAC keys cannot be rotated automatically).',
     references: [
       awsDoc('aws_kms_key'),
-      { title: 'AWS KMS: rotating keys', url: 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html' },
+      {
+        title: 'AWS KMS: rotating keys',
+        url: 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
+      },
       CIS_AWS,
     ],
   },
@@ -20,7 +23,8 @@ const rule: TfRule = {
       if (isDisabled(ctx, key)) continue;
       const spec = known(ctx, (attr(key, 'customer_master_key_spec') ?? attr(key, 'key_spec'))?.expr);
       const usage = known(ctx, attr(key, 'key_usage')?.expr);
-      if ((attr(key, 'customer_master_key_spec') || attr(key, 'key_spec')) && spec !== 'SYMMETRIC_DEFAULT') continue;
+      if ((attr(key, 'customer_master_key_spec') || attr(key, 'key_spec')) && spec !== 'SYMMETRIC_DEFAULT')
+        continue;
       if (usage !== undefined && usage !== 'ENCRYPT_DECRYPT') continue;
       if (attr(key, 'key_usage') && usage === undefined) continue;
       const a = attr(key, 'enable_key_rotation');

@@ -3,7 +3,8 @@ import type { Fix } from '../../types';
 import type { TfRule } from '../types';
 import { attr, known } from './helpers';
 
-const REGISTRY = /^(?:[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?\/)?[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*(?:\/\/.*)?$/;
+const REGISTRY =
+  /^(?:[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?\/)?[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*(?:\/\/.*)?$/;
 const GIT = /^(?:git::|git@|(?:https?:\/\/)?(?:www\.)?(?:github\.com|bitbucket\.org)\/)/;
 /** Refs naming a moving branch rather than a release. */
 const BRANCHES = new Set(['main', 'master', 'head', 'develop', 'dev', 'trunk', 'latest']);
@@ -26,7 +27,12 @@ function addVersionFix(source: TfAttribute): Fix {
   const col = source.nameRange.start.character;
   return {
     title: 'Add a version constraint (placeholder)',
-    edits: [{ range: { start: source.range.end, end: source.range.end }, newText: `\n${' '.repeat(col)}version = "x.y.z" # TODO: the version you tested` }],
+    edits: [
+      {
+        range: { start: source.range.end, end: source.range.end },
+        newText: `\n${' '.repeat(col)}version = "x.y.z" # TODO: the version you tested`,
+      },
+    ],
   };
 }
 
@@ -41,7 +47,6 @@ function addRefFix(source: TfAttribute, text: string): Fix | undefined {
   };
 }
 
-
 const rule: TfRule = {
   meta: {
     id: 'tf/module-source-unpinned',
@@ -51,8 +56,14 @@ const rule: TfRule = {
     why: 'A registry module without `version`, or a Git module without `?ref=` (or pinned to a branch), pulls whatever is newest at `terraform init`: upstream changes, including malicious ones, reach your infrastructure without review.',
     fix: 'Add `version = "<constraint>"` to registry modules, and `?ref=<tag or commit SHA>` to Git sources (a commit SHA is immutable; a tag is readable). Local paths (`./`, `../`) need no pin.',
     references: [
-      { title: 'Terraform: module sources', url: 'https://developer.hashicorp.com/terraform/language/modules/sources' },
-      { title: 'Terraform: module version constraint', url: 'https://developer.hashicorp.com/terraform/language/modules/syntax#version' },
+      {
+        title: 'Terraform: module sources',
+        url: 'https://developer.hashicorp.com/terraform/language/modules/sources',
+      },
+      {
+        title: 'Terraform: module version constraint',
+        url: 'https://developer.hashicorp.com/terraform/language/modules/syntax#version',
+      },
     ],
     fixable: true,
   },
@@ -64,7 +75,10 @@ const rule: TfRule = {
       const kind = classifySource(text);
       const name = m.labels[0] ?? '';
       if (kind.kind === 'registry' && !attr(m, 'version')) {
-        ctx.report(source, { message: `Module "${name}" uses a registry source without a version.`, fixes: [addVersionFix(source)] });
+        ctx.report(source, {
+          message: `Module "${name}" uses a registry source without a version.`,
+          fixes: [addVersionFix(source)],
+        });
       } else if (kind.kind === 'git' && (!kind.ref || BRANCHES.has(kind.ref.toLowerCase()))) {
         const fix = kind.ref ? undefined : addRefFix(source, text);
         ctx.report(source, {

@@ -17,10 +17,22 @@ const rule: TfRule = {
     why: 'Credentials written into .tf files (or as variable defaults) end up in version control, CI logs and every copy of the repository, and are rarely rotated afterwards.',
     fix: 'Remove the argument and let the provider read credentials from its environment (e.g. AWS_ACCESS_KEY_ID / AWS_PROFILE, ARM_CLIENT_SECRET, GOOGLE_APPLICATION_CREDENTIALS), an instance or workload identity, or a variable marked `sensitive` without a default.',
     references: [
-      { title: 'Terraform AWS provider: authentication and configuration', url: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs#authentication-and-configuration' },
-      { title: 'Terraform AzureRM provider: authenticating', url: 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs#authenticating-to-azure' },
-      { title: 'Terraform Google provider: authentication', url: 'https://registry.terraform.io/providers/hashicorp/google/latest/docs/guides/provider_reference#authentication' },
-      { title: 'OWASP Secrets Management Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html' },
+      {
+        title: 'Terraform AWS provider: authentication and configuration',
+        url: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs#authentication-and-configuration',
+      },
+      {
+        title: 'Terraform AzureRM provider: authenticating',
+        url: 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs#authenticating-to-azure',
+      },
+      {
+        title: 'Terraform Google provider: authentication',
+        url: 'https://registry.terraform.io/providers/hashicorp/google/latest/docs/guides/provider_reference#authentication',
+      },
+      {
+        title: 'OWASP Secrets Management Cheat Sheet',
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
+      },
     ],
   },
   check(ctx) {

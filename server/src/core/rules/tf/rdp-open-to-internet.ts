@@ -1,5 +1,14 @@
 import type { TfRule } from '../types';
-import { awsDoc, azureDoc, CIS_AWS, CIS_AZURE, CIS_GCP, googleDoc, openIngress, opensTcpPort } from './helpers';
+import {
+  awsDoc,
+  azureDoc,
+  CIS_AWS,
+  CIS_AZURE,
+  CIS_GCP,
+  googleDoc,
+  openIngress,
+  opensTcpPort,
+} from './helpers';
 
 const rule: TfRule = {
   meta: {
@@ -20,7 +29,8 @@ const rule: TfRule = {
   },
   check(ctx) {
     for (const i of openIngress(ctx)) {
-      if (opensTcpPort(i, 3389)) ctx.report(i.source, { message: 'RDP (port 3389) is open to the whole internet.' });
+      if (opensTcpPort(i, 3389))
+        ctx.report(i.source, { message: 'RDP (port 3389) is open to the whole internet.' });
     }
   },
 };

@@ -11,7 +11,10 @@ const rule: TfRule = {
     fix: 'Set `backup_retention_period` to at least 7 days (35 at most), matching your recovery point objective.',
     references: [
       awsDoc('aws_db_instance'),
-      { title: 'Amazon RDS: introduction to backups', url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html' },
+      {
+        title: 'Amazon RDS: introduction to backups',
+        url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
+      },
     ],
   },
   check(ctx) {

@@ -11,7 +11,10 @@ const rule: TfRule = {
     fix: 'Set `multi_az = true` for production databases.',
     references: [
       awsDoc('aws_db_instance'),
-      { title: 'Amazon RDS: Multi-AZ deployments', url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html' },
+      {
+        title: 'Amazon RDS: Multi-AZ deployments',
+        url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html',
+      },
     ],
   },
   check(ctx) {
@@ -21,7 +24,8 @@ const rule: TfRule = {
       // Aurora replicates across zones at the storage layer; multi_az does not apply to its instances.
       if (typeof engine === 'string' && engine.startsWith('aurora')) continue;
       const a = attr(db, 'multi_az');
-      if (!a) ctx.report(db, { message: `Database "${db.labels[1] ?? ''}" runs in a single availability zone.` });
+      if (!a)
+        ctx.report(db, { message: `Database "${db.labels[1] ?? ''}" runs in a single availability zone.` });
       else if (asBool(known(ctx, a.expr)) === false) {
         ctx.report(a, { message: `Database "${db.labels[1] ?? ''}" runs in a single availability zone.` });
       }

@@ -11,7 +11,10 @@ const rule: TfRule = {
     fix: 'Set `publicly_accessible = false` (the default), keep the database in private subnets and reach it through the application, a VPN or a bastion.',
     references: [
       awsDoc('aws_db_instance'),
-      { title: 'Amazon RDS: working with a DB instance in a VPC', url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html' },
+      {
+        title: 'Amazon RDS: working with a DB instance in a VPC',
+        url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html',
+      },
       CIS_AWS,
     ],
   },

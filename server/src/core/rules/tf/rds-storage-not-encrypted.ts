@@ -12,7 +12,10 @@ const rule: TfRule = {
     references: [
       awsDoc('aws_db_instance'),
       awsDoc('aws_rds_cluster'),
-      { title: 'Amazon RDS: encrypting Amazon RDS resources', url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html' },
+      {
+        title: 'Amazon RDS: encrypting Amazon RDS resources',
+        url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',
+      },
       CIS_AWS,
     ],
   },
@@ -21,7 +24,12 @@ const rule: TfRule = {
       for (const db of resources(ctx, type)) {
         if (isDisabled(ctx, db)) continue;
         // Replicas and restores inherit encryption from their source; serverless v1 is always encrypted.
-        if (attr(db, 'replicate_source_db') || attr(db, 'snapshot_identifier') || attr(db, 'replication_source_identifier')) continue;
+        if (
+          attr(db, 'replicate_source_db') ||
+          attr(db, 'snapshot_identifier') ||
+          attr(db, 'replication_source_identifier')
+        )
+          continue;
         if (known(ctx, attr(db, 'engine_mode')?.expr) === 'serverless') continue;
         const engine = known(ctx, attr(db, 'engine')?.expr);
         // Aurora instances take encryption from their cluster.

@@ -10,8 +10,14 @@ const rule: TfRule = {
     why: 'Without a version constraint `terraform init` installs the newest provider release, so a major upgrade with breaking changes can arrive on any fresh checkout or CI run and change or destroy infrastructure unexpectedly.',
     fix: 'Declare every provider under `terraform { required_providers { ... } }` with `source` and a `version` constraint such as `"~> 5.0"`, and commit `.terraform.lock.hcl`.',
     references: [
-      { title: 'Terraform: provider requirements', url: 'https://developer.hashicorp.com/terraform/language/providers/requirements' },
-      { title: 'Terraform: version constraints best practices', url: 'https://developer.hashicorp.com/terraform/language/expressions/version-constraints#best-practices' },
+      {
+        title: 'Terraform: provider requirements',
+        url: 'https://developer.hashicorp.com/terraform/language/providers/requirements',
+      },
+      {
+        title: 'Terraform: version constraints best practices',
+        url: 'https://developer.hashicorp.com/terraform/language/expressions/version-constraints#best-practices',
+      },
     ],
   },
   check(ctx) {
@@ -31,9 +37,18 @@ const rule: TfRule = {
     for (const p of ctx.blocks('provider')) {
       const name = p.labels[0] ?? '';
       // Terraform's built-in provider needs no constraint; the legacy in-block `version` is one.
-      if (name === '' || name === 'terraform' || declared.has(name) || reported.has(name) || attr(p, 'version')) continue;
+      if (
+        name === '' ||
+        name === 'terraform' ||
+        declared.has(name) ||
+        reported.has(name) ||
+        attr(p, 'version')
+      )
+        continue;
       reported.add(name);
-      ctx.report(p, { message: `Provider "${name}" is not declared in required_providers with a version constraint.` });
+      ctx.report(p, {
+        message: `Provider "${name}" is not declared in required_providers with a version constraint.`,
+      });
     }
   },
 };
