@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI, and copies their run-time
 // assets (tree-sitter WASM, generated schemas) next to them in dist/.
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +45,8 @@ for (const e of entries) {
 }
 
 copyAssets();
+// `bin` links set this on install; running dist/cli.js directly needs it too.
+if (existsSync(join(dist, 'cli.js'))) chmodSync(join(dist, 'cli.js'), 0o755);
 
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './core/analyzer';
 import { createHost } from './node/diskHost';
+import { TerraformProviderSchemaCache } from './node/terraformProviderSchemas';
 import { codeActions } from './lsp/codeActions';
 import { WorkspaceFolders } from './lsp/folders';
 import { DEFAULT_SETTINGS, normalizeSettings, SettingsCache } from './lsp/settings';
@@ -39,7 +40,9 @@ let analyzer: Promise<Analyzer> | undefined;
 
 // Last-resort guards: a bug must cost one file's diagnostics, never the server.
 process.on('uncaughtException', (e) => connection.console.error(`bulwark: uncaught: ${e.stack ?? e}`));
-process.on('unhandledRejection', (e) => connection.console.error(`bulwark: unhandled rejection: ${String(e)}`));
+process.on('unhandledRejection', (e) =>
+  connection.console.error(`bulwark: unhandled rejection: ${String(e)}`),
+);
 
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
@@ -56,7 +59,12 @@ connection.onInitialize((params): InitializeResult => {
     scanFinished: (p) => void connection.sendNotification(ScanFinishedNotification.type, p),
   });
   const v = validation;
-  const host = createHost({ overlay: (path) => v.openText(path) });
+  // Provider schemas come from running terraform: only in a trusted workspace.
+  const providerSchemas = init.trusted === false ? undefined : new TerraformProviderSchemaCache({ probeUninitialised: true });
+  const host = createHost({
+    overlay: (path) => v.openText(path),
+    providerSchemas: providerSchemas && ((dir) => cachedProviderSchemas(providerSchemas, dir, v)),
+  });
   analyzer = Analyzer.create(host, { assetsDir: __dirname, maxFileBytes: MAX_ANALYSED_CHARS });
   return {
     capabilities: {
@@ -109,6 +117,19 @@ connection.onCodeAction((params) => {
 connection.onRequest(CheckWorkspaceRequest.type, async () => ({
   files: (await validation?.scanWorkspace(true)) ?? 0,
 }));
+
+/**
+ * Never blocks a check on terraform: answers from the cache and, when the folder's schemas are
+ * not loaded (or its lock file changed), loads them in the background and re-checks the folder.
+ */
+function cachedProviderSchemas(cache: TerraformProviderSchemaCache, dir: string, v: Validation) {
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  void cache.load(dir).then((loaded) => {
+    if (loaded) v.terraformSchemasChanged(dir);
+  });
+  return undefined;
+}
 
 connection.onShutdown(() => validation?.dispose());
 

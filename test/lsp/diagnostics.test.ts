@@ -53,7 +53,9 @@ describe('diagnostics of open documents', () => {
     const u = s.open(ws.path('compose.yaml'), DUPLICATE_COMPOSE, 'dockercompose');
     const p = await s.waitForDiagnostics(u, (x) => x.diagnostics.length > 0);
     assert.deepEqual(
-      p.diagnostics.filter((d) => d.code === 'compose/duplicate-key').map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character]),
+      p.diagnostics
+        .filter((d) => d.code === 'compose/duplicate-key')
+        .map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character]),
       [['compose/duplicate-key', 1, 3, 4, 5]],
     );
   });
@@ -133,7 +135,10 @@ describe('diagnostics of open documents', () => {
   });
 
   test('Terraform: editing one file of a module re-checks its open siblings', async (t) => {
-    const ws = tempWorkspace({ 'mod/main.tf': 'variable "a" {}\n', 'mod/other.tf': 'output "b" { value = var.a }\n' });
+    const ws = tempWorkspace({
+      'mod/main.tf': 'variable "a" {}\n',
+      'mod/other.tf': 'output "b" { value = var.a }\n',
+    });
     t.after(ws.dispose);
     const s = await serverFor(t, { folders: [ws.root] });
     const main = s.open(ws.path('mod/main.tf'), 'variable "a" {}\n');
@@ -144,5 +149,23 @@ describe('diagnostics of open documents', () => {
     s.change(main, 'variable "renamed" {}\n');
     const again = await s.waitForDiagnostics(other, () => true, from);
     assert.equal(again.version, 1, 'the sibling is re-checked at its own, unchanged version');
+    assert.deepEqual(
+      again.diagnostics.filter((d) => d.code === 'tf/undeclared-reference').map((d) => d.range.start),
+      [{ line: 0, character: 21 }],
+      'the sibling now refers to a variable that no longer exists',
+    );
+  });
+
+  test('Terraform provider schemas: loaded in the background from the real terraform, then re-checked', async (t) => {
+    const ws = tempWorkspace({ 'mod/main.tf': 'resource "terraform_data" "x" {\n  inpt = 1\n}\n' });
+    t.after(ws.dispose);
+    const s = await serverFor(t, { folders: [ws.root] });
+    const main = s.open(ws.path('mod/main.tf'), 'resource "terraform_data" "x" {\n  inpt = 1\n}\n');
+    const p = await s.waitForDiagnostics(main, (x) =>
+      x.diagnostics.some((d) => d.code === 'tf/unknown-attribute'),
+    );
+    const d = p.diagnostics.find((x) => x.code === 'tf/unknown-attribute');
+    assert.match(d?.message ?? '', /input/);
+    assert.deepEqual(d?.range.start, { line: 1, character: 2 });
   });
 });

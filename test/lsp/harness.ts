@@ -33,6 +33,8 @@ export interface StartOptions {
   folders?: string[];
   /** Answer to `workspace/configuration` per scope URI (default: debounce 0, everything else default). */
   settings?: (scopeUri: string | undefined) => TestSettings;
+  /** Workspace trust as the client reports it (default: absent, i.e. trusted). */
+  trusted?: boolean;
 }
 
 export type Event =
@@ -83,7 +85,7 @@ export class TestServer {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
-      initializationOptions: { settings: this.settings(undefined) },
+      initializationOptions: { settings: this.settings(undefined), trusted: opts.trusted },
       capabilities: {
         workspace: {
           configuration: true,
@@ -148,7 +150,8 @@ export class TestServer {
           return finish(() => reject(e));
         }
         if (v !== undefined) return finish(() => resolve(v));
-        if (this.exited) finish(() => reject(new Error(`${this.exited} while waiting for ${what}\n${this.stderr}`)));
+        if (this.exited)
+          finish(() => reject(new Error(`${this.exited} while waiting for ${what}\n${this.stderr}`)));
       };
       const timer = setTimeout(
         () => finish(() => reject(new Error(`timed out waiting for ${what}; events: ${this.describe()}`))),
@@ -166,7 +169,8 @@ export class TestServer {
 
   publishes(fileUri: string, from = 0): PublishDiagnosticsParams[] {
     const out: PublishDiagnosticsParams[] = [];
-    for (const e of this.events.slice(from)) if (e.kind === 'diagnostics' && e.params.uri === fileUri) out.push(e.params);
+    for (const e of this.events.slice(from))
+      if (e.kind === 'diagnostics' && e.params.uri === fileUri) out.push(e.params);
     return out;
   }
 
@@ -181,7 +185,8 @@ export class TestServer {
 
   waitForScan(from = 0): Promise<ScanFinishedParams> {
     return this.waitFor('bulwark/scanFinished', () => {
-      for (const e of this.events.slice(from)) if (e.kind === 'scanFinished' && !e.params.cancelled) return e.params;
+      for (const e of this.events.slice(from))
+        if (e.kind === 'scanFinished' && !e.params.cancelled) return e.params;
       return undefined;
     });
   }
@@ -189,7 +194,9 @@ export class TestServer {
   open(path: string, text: string, languageId = path.endsWith('.tf') ? 'terraform' : 'yaml'): string {
     const u = uri(path);
     this.versions.set(u, 1);
-    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId, version: 1, text } });
+    void this.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: u, languageId, version: 1, text },
+    });
     return u;
   }
 
@@ -218,7 +225,10 @@ export class TestServer {
   }
 
   codeActions(fileUri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
-    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const range = diagnostics[0]?.range ?? {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    };
     return this.conn.sendRequest('textDocument/codeAction', {
       textDocument: { uri: fileUri },
       range,
@@ -249,11 +259,13 @@ export class TestServer {
 
   private describe(): string {
     return JSON.stringify(
-      this.events.slice(-10).map((e) =>
-        e.kind === 'diagnostics'
-          ? { uri: e.params.uri, version: e.params.version, codes: e.params.diagnostics.map((d) => d.code) }
-          : e,
-      ),
+      this.events
+        .slice(-10)
+        .map((e) =>
+          e.kind === 'diagnostics'
+            ? { uri: e.params.uri, version: e.params.version, codes: e.params.diagnostics.map((d) => d.code) }
+            : e,
+        ),
     );
   }
 }
@@ -277,7 +289,12 @@ export function tempWorkspace(files: Record<string, string | Buffer> = {}): {
     return p;
   };
   for (const [rel, content] of Object.entries(files)) write(rel, content);
-  return { root, path: (rel) => join(root, rel), write, dispose: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    path: (rel) => join(root, rel),
+    write,
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** Starts a server for a test and registers its cleanup (also on failure). */

@@ -41,11 +41,16 @@ const NASTY: Record<string, string | Buffer> = {
   'junk.yaml': junk(64 * 1024),
   'junk.tf': junk(16 * 1024, 7),
   'big.yaml': bigManifest(FIVE_MB),
-  'invalid-utf8.yaml': Buffer.concat([Buffer.from('apiVersion: v1\nkind: Pod\nmetadata:\n  name: '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff]), Buffer.from('\n')]),
+  'invalid-utf8.yaml': Buffer.concat([
+    Buffer.from('apiVersion: v1\nkind: Pod\nmetadata:\n  name: '),
+    Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff]),
+    Buffer.from('\n'),
+  ]),
   'dashes.yaml': '---\n'.repeat(5000),
   'deep-flow.yaml': 'apiVersion: v1\nkind: Pod\nspec: ' + '['.repeat(20000) + '\n',
   'deep-block.yaml': deepBlock(800),
-  'anchors.yaml': 'apiVersion: v1\nkind: List\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n',
+  'anchors.yaml':
+    'apiVersion: v1\nkind: List\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n',
   'broken.tf': 'resource "a" "b" {\n  x = [1, 2\n  y = {{{\n',
   'utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BROKEN_POD, 'utf16le')]),
   'bom.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(BROKEN_POD)]),

@@ -25,7 +25,7 @@ function show(f: Finding): string {
 describe('provider schemas from a real terraform', () => {
   let dir: string;
   let checker: TerraformChecker;
-  const schemas = new TerraformProviderSchemaCache();
+  const schemas = new TerraformProviderSchemaCache({ probeUninitialised: true });
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bulwark-tf-'));
@@ -89,7 +89,7 @@ describe('provider schemas from a real terraform', () => {
   });
 
   test('loadSync (for the CLI) returns the cached schemas', () => {
-    const sync = new TerraformProviderSchemaCache();
+    const sync = new TerraformProviderSchemaCache({ probeUninitialised: true });
     const s = sync.loadSync(dir);
     assert.ok(s?.provider_schemas?.['terraform.io/builtin/terraform']);
     assert.equal(sync.get(dir), s);

@@ -4,6 +4,7 @@ import { Analyzer, type AnalysisHost } from '../core/analyzer';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Finding } from '../core/types';
 import { createHost, decodeText, DEFAULT_MAX_FILE_BYTES } from '../node/diskHost';
+import { TerraformProviderSchemaCache } from '../node/terraformProviderSchemas';
 import { optionHelp, parseArgs, UsageError, type OptionSpec } from './args';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -129,7 +130,8 @@ async function analyzeFiles(
   const outcome: Outcome = { findings: [], checked: 0, internalErrors: 0 };
   if (files.length === 0) return outcome;
   const loaded = new Map<string, string>();
-  const host = createHost({ overlay: (p) => loaded.get(p) });
+  const schemas = new TerraformProviderSchemaCache();
+  const host = createHost({ overlay: (p) => loaded.get(p), providerSchemas: (dir) => schemas.loadSync(dir) });
   const create = deps.createAnalyzer ?? ((h, assetsDir) => Analyzer.create(h, { assetsDir }));
   let analyzer: FileAnalyzer;
   try {

@@ -1,6 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FileChangeType, type FileEvent, type PublishDiagnosticsParams, type TextDocuments } from 'vscode-languageserver';
+import {
+  FileChangeType,
+  type FileEvent,
+  type PublishDiagnosticsParams,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../core/analyzer';
 import type { Finding } from '../core/types';
@@ -122,7 +127,10 @@ export class Validation {
         this.scheduler.cancel(diskKey(path));
         if (!this.openByPath.has(path)) this.clearDisk(path, false);
         this.analyzer?.forget(path);
-      } else if (!this.openByPath.has(path) && (this.folders.folderOf(path) || this.diskPublished.has(path))) {
+      } else if (
+        !this.openByPath.has(path) &&
+        (this.folders.folderOf(path) || this.diskPublished.has(path))
+      ) {
         void this.scheduler.enqueue('background', diskKey(path), () => this.checkDisk(path, {}));
       }
       if (TF.test(path)) this.recheckTerraformSiblings(path);
@@ -257,7 +265,15 @@ export class Validation {
    * (duplicate declarations, undeclared references), so re-check those that are open or scanned.
    */
   private recheckTerraformSiblings(path: string): void {
-    const dir = dirname(path);
+    this.recheckTerraformFolder(dirname(path), path);
+  }
+
+  /** Provider schemas of a module folder arrived (or changed): its findings may change. */
+  terraformSchemasChanged(dir: string): void {
+    this.recheckTerraformFolder(dir);
+  }
+
+  private recheckTerraformFolder(dir: string, except?: string): void {
     const names = new Set<string>();
     try {
       for (const n of readdirSync(dir)) names.add(join(dir, n));
@@ -266,7 +282,7 @@ export class Validation {
     }
     for (const p of this.openByPath.keys()) if (dirname(p) === dir) names.add(p);
     for (const sibling of names) {
-      if (sibling === path || !TF.test(sibling)) continue;
+      if (sibling === except || !TF.test(sibling)) continue;
       const uri = this.openByPath.get(sibling);
       if (uri !== undefined) this.schedule(uri, 0, false);
       else if (this.diskPublished.has(sibling)) {

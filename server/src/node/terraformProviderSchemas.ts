@@ -12,6 +12,12 @@ const MAX_BUFFER = 256 * 1024 * 1024;
 export interface ProviderSchemaOptions {
   /** The terraform binary; default: `terraform` found on PATH. */
   terraformPath?: string;
+  /**
+   * Also try folders with neither a lock file nor `.terraform/` (configurations using only the
+   * built-in provider need no init artefacts). Off by default: on a repository of many module
+   * folders each try costs a terraform start (~80 ms).
+   */
+  probeUninitialised?: boolean;
 }
 
 /**
@@ -27,14 +33,14 @@ export class TerraformProviderSchemaCache {
 
   /** Cached schemas of `dir` when they are current; undefined when not loaded yet or unavailable. */
   get(dir: string): TerraformProviderSchemas | undefined {
-    const key = cacheKey(dir);
+    const key = cacheKey(dir, this.options.probeUninitialised ?? false);
     const hit = key && this.cache.get(dir);
     return hit && hit.key === key ? hit.schemas : undefined;
   }
 
   /** Loads (or reuses) the schemas of `dir`; resolves undefined when the folder is not initialised or terraform fails. */
   load(dir: string): Promise<TerraformProviderSchemas | undefined> {
-    const key = cacheKey(dir);
+    const key = cacheKey(dir, this.options.probeUninitialised ?? false);
     const bin = this.binary();
     if (!key || !bin) return Promise.resolve(undefined);
     const hit = this.cache.get(dir);
@@ -56,7 +62,7 @@ export class TerraformProviderSchemaCache {
 
   /** Blocking variant for the CLI. */
   loadSync(dir: string): TerraformProviderSchemas | undefined {
-    const key = cacheKey(dir);
+    const key = cacheKey(dir, this.options.probeUninitialised ?? false);
     const bin = this.binary();
     if (!key || !bin) return undefined;
     const hit = this.cache.get(dir);
@@ -94,17 +100,16 @@ function execOptions(dir: string) {
 
 /**
  * The lock file's content hash; `.terraform/` alone keys on its modification time. A folder with
- * neither still gets one attempt: configurations using only built-in providers (terraform_data)
- * need no lock file, and an uninitialised one fails fast (~80 ms) and is cached as unavailable
- * until `terraform init` writes a lock file.
+ * neither is tried only when probing (see ProviderSchemaOptions); an uninitialised one fails fast
+ * and is cached as unavailable until `terraform init` writes a lock file.
  */
-function cacheKey(dir: string): string | undefined {
+function cacheKey(dir: string, probe: boolean): string | undefined {
   try {
     const lock = join(dir, '.terraform.lock.hcl');
     if (existsSync(lock)) return 'lock:' + createHash('sha256').update(readFileSync(lock)).digest('hex');
     const dot = join(dir, '.terraform');
     if (existsSync(dot)) return 'dir:' + statSync(dot).mtimeMs;
-    return statSync(dir).isDirectory() ? 'no-lock' : undefined;
+    return probe && statSync(dir).isDirectory() ? 'no-lock' : undefined;
   } catch {
     return undefined;
   }
