@@ -1,3 +1,4 @@
+import globals from 'globals';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -19,15 +20,40 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'server/src/core must not depend on LSP or vscode.' },
-            { group: ['child_process', 'node:child_process'], message: 'The core runs no processes; pass a host in.' },
+            {
+              group: ['vscode', 'vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'],
+              message: 'server/src/core must not depend on LSP or vscode.',
+            },
+            {
+              group: ['child_process', 'node:child_process'],
+              message: 'The core runs no processes; pass a host in.',
+            },
           ],
         },
       ],
     },
   },
   {
+    // The deploy engine is tested without an editor; only its vscode/ subfolder talks to VS Code.
+    files: ['client/src/deploy/**/*.ts'],
+    ignores: ['client/src/deploy/vscode/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode'],
+              message: 'client/src/deploy is editor-free; UI wiring goes in client/src/deploy/vscode/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Build, bench and e2e scripts run on Node: its globals are defined there.
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: { globals: globals.node },
   },
 );

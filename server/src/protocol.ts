@@ -21,6 +21,11 @@ export const Commands = {
   showOutput: 'bulwark.showOutput',
   openRuleDocs: 'bulwark.openRuleDocs',
   checkWorkspace: 'bulwark.checkWorkspace',
+  selectEnvironment: 'bulwark.selectEnvironment',
+  plan: 'bulwark.plan',
+  deploy: 'bulwark.deploy',
+  rollback: 'bulwark.rollback',
+  showAuditLog: 'bulwark.showAuditLog',
 } as const;
 
 export interface ReadyParams {
@@ -95,4 +100,10 @@ export interface BulwarkSettings {
 /** `initializationOptions` the server accepts: defaults used before and besides pulled settings. */
 export interface InitializationOptions {
   settings?: Partial<BulwarkSettings>;
+  /**
+   * Workspace trust. Validation only reads files and runs in untrusted workspaces too; anything
+   * that would run a tool from the workspace (terraform) must check this first. The client
+   * restarts the server when trust is granted. Absent means trusted (the CLI, tests).
+   */
+  trusted?: boolean;
 }

@@ -17,6 +17,7 @@ import { Analyzer } from './core/analyzer';
 import { createHost } from './node/diskHost';
 import { TerraformProviderSchemaCache } from './node/terraformProviderSchemas';
 import { codeActions } from './lsp/codeActions';
+import { FEATURE_CAPABILITIES, PublishedDiagnostics, registerFeatures } from './lsp/features/index';
 import { WorkspaceFolders } from './lsp/folders';
 import { DEFAULT_SETTINGS, normalizeSettings, SettingsCache } from './lsp/settings';
 import { Validation } from './lsp/validation';
@@ -37,6 +38,7 @@ const folders = new WorkspaceFolders();
 let capabilities: ClientCapabilities = {};
 let validation: Validation | undefined;
 let analyzer: Promise<Analyzer> | undefined;
+const published = new PublishedDiagnostics();
 
 // Last-resort guards: a bug must cost one file's diagnostics, never the server.
 process.on('uncaughtException', (e) => connection.console.error(`bulwark: uncaught: ${e.stack ?? e}`));
@@ -54,13 +56,14 @@ connection.onInitialize((params): InitializeResult => {
     : undefined;
   const settings = new SettingsCache(base, pull, (m) => connection.console.error(m));
   validation = new Validation(documents, settings, folders, {
-    publish: (p) => void connection.sendDiagnostics(p),
+    publish: (p) => (published.record(p), void connection.sendDiagnostics(p)),
     error: (m) => connection.console.error(m),
     scanFinished: (p) => void connection.sendNotification(ScanFinishedNotification.type, p),
   });
   const v = validation;
   // Provider schemas come from running terraform: only in a trusted workspace.
-  const providerSchemas = init.trusted === false ? undefined : new TerraformProviderSchemaCache({ probeUninitialised: true });
+  const providerSchemas =
+    init.trusted === false ? undefined : new TerraformProviderSchemaCache({ probeUninitialised: true });
   const host = createHost({
     overlay: (path) => v.openText(path),
     providerSchemas: providerSchemas && ((dir) => cachedProviderSchemas(providerSchemas, dir, v)),
@@ -70,6 +73,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      ...FEATURE_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'bulwark', version },
@@ -113,6 +117,8 @@ connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? codeActions(doc, params) : [];
 });
+
+registerFeatures(connection, documents, () => analyzer, published);
 
 connection.onRequest(CheckWorkspaceRequest.type, async () => ({
   files: (await validation?.scanWorkspace(true)) ?? 0,

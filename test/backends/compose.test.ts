@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { AuditLog } from '../../client/src/deploy/audit';
 import { ComposeBackend } from '../../client/src/deploy/compose';
+import { ComposeDriver } from '../../client/src/deploy/composeDriver';
+import { DeployOrchestrator } from '../../client/src/deploy/orchestrator';
 import { ProcessRunner } from '../../client/src/deploy/runner';
 import type { DeployTarget } from '../../client/src/deploy/types';
 import { findDocker } from './docker-env';
@@ -24,7 +27,11 @@ describe('compose backend (real Docker engine)', { skip: found.skip }, () => {
     const dir = copyFixture('compose', tmp.dir);
     target = { kind: 'compose', id: 'apps/shop', dir, files: ['compose.yaml'] };
     crashing = { ...target, files: ['compose.yaml', 'compose.crash.yaml'] };
-    compose = new ComposeBackend({ runner: new ProcessRunner(), stateDir: join(tmp.dir, '.bulwark'), env: found.docker!.env });
+    compose = new ComposeBackend({
+      runner: new ProcessRunner(),
+      stateDir: join(tmp.dir, '.bulwark'),
+      env: found.docker!.env,
+    });
   });
   after(async () => {
     await compose?.down(target, env, { timeoutSeconds: 1 }).catch(() => undefined);
@@ -50,10 +57,16 @@ describe('compose backend (real Docker engine)', { skip: found.skip }, () => {
       ['worker', 'running', 'healthy'],
     ]);
     assert.ok(compose.hasLastGood(target, env));
-    assert.match(compose.lastGoodPath(target, env), /\.bulwark\/compose\/dev-[0-9a-f]+\/bulwark-t-[0-9a-f]+\/last-good\.yaml$/);
+    assert.match(
+      compose.lastGoodPath(target, env),
+      /\.bulwark\/compose\/dev-[0-9a-f]+\/bulwark-t-[0-9a-f]+\/last-good\.yaml$/,
+    );
     assert.match(readFileSync(compose.lastGoodPath(target, env), 'utf8'), /exec sleep 3600/);
     const again = await compose.plan(target, env);
-    assert.ok(again.services.every((s) => s.change === 'unchanged'), JSON.stringify(again.services));
+    assert.ok(
+      again.services.every((s) => s.change === 'unchanged'),
+      JSON.stringify(again.services),
+    );
   });
 
   test('plan names the service a changed file would recreate', async () => {
@@ -64,15 +77,38 @@ describe('compose backend (real Docker engine)', { skip: found.skip }, () => {
     ]);
   });
 
-  test('a crashing service fails up --wait; rollback redeploys the last good config', async () => {
+  test('a crashing service fails up --wait and the circuit breaker redeploys the last good config', async () => {
+    const audit = new AuditLog(join(tmp.dir, '.bulwark', 'audit.jsonl'));
+    const o = new DeployOrchestrator({
+      driver: new ComposeDriver(compose),
+      audit,
+      stateDir: join(tmp.dir, '.bulwark'),
+      runner: new ProcessRunner(),
+      confirm: async () => ({ confirmed: true }),
+    });
+    const out = await o.deploy(crashing, { ...env, autoRollback: true });
+    assert.equal(out.result, 'rolled-back', out.message);
+    assert.match(out.message, /web: container \S+-web-1 exited \(4\)/);
+    assert.equal(out.preview?.changeText, 'web: recreate');
+    assert.match(
+      readFileSync(compose.lastGoodPath(target, env), 'utf8'),
+      /exec sleep 3600/,
+      'last good kept',
+    );
+    const web = (await compose.ps(target, env)).find((s) => s.service === 'web');
+    assert.deepEqual([web?.state, web?.health], ['running', 'healthy']);
+    const rb = audit.read().filter((r) => r.action === 'rollback' && r.phase === 'end');
+    assert.deepEqual(
+      rb.map((r) => [r.result, r.scope.project]),
+      [['success', env.compose.project]],
+    );
+  });
+
+  test('rollback on request redeploys the last good config', async () => {
     const r = await compose.up(crashing, env);
     assert.equal(r.ok, false);
-    assert.match(r.reason ?? '', /exited \(4\)/);
-    assert.match(readFileSync(compose.lastGoodPath(target, env), 'utf8'), /exec sleep 3600/, 'last good kept');
     const back = await compose.rollback(target, env);
     assert.equal(back.ok, true, back.reason);
-    const web = back.services.find((s) => s.service === 'web');
-    assert.deepEqual([web?.state, web?.health], ['running', 'healthy']);
   });
 
   test('down removes every container of the project', async () => {

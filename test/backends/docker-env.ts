@@ -27,7 +27,11 @@ export function findDocker(): { docker?: DockerTestEnv; skip?: string } {
   }
   if (!env.DOCKER_HOST) return problem(`${stateFile} names no DOCKER_HOST`);
   try {
-    execFileSync('docker', ['compose', 'version'], { env: { ...process.env, ...env }, stdio: 'ignore', timeout: 10_000 });
+    execFileSync('docker', ['compose', 'version'], {
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+      timeout: 10_000,
+    });
     execFileSync('docker', ['info'], { env: { ...process.env, ...env }, stdio: 'ignore', timeout: 10_000 });
   } catch {
     return problem(`the Docker engine at ${env.DOCKER_HOST} does not answer`);

@@ -6,7 +6,11 @@ import type { Environment } from '../../client/src/deploy/types';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'deploy');
 
-export const TF_TEST_ENV = { TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+export const TF_TEST_ENV = {
+  TF_CLI_CONFIG_FILE: '/dev/null',
+  CHECKPOINT_DISABLE: '1',
+  TF_IN_AUTOMATION: '1',
+};
 
 export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `bulwark-${prefix}-`));
@@ -38,7 +42,11 @@ export function collectingSink(): { lines: string[]; sink: (s: 'stdout' | 'stder
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

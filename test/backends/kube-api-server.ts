@@ -30,8 +30,22 @@ const RESOURCES: ResourceType[] = [
   { group: '', version: 'v1', name: 'pods', kind: 'Pod', namespaced: true, shortNames: ['po'] },
   { group: '', version: 'v1', name: 'services', kind: 'Service', namespaced: true, shortNames: ['svc'] },
   { group: '', version: 'v1', name: 'configmaps', kind: 'ConfigMap', namespaced: true, shortNames: ['cm'] },
-  { group: 'apps', version: 'v1', name: 'deployments', kind: 'Deployment', namespaced: true, shortNames: ['deploy'] },
-  { group: 'apps', version: 'v1', name: 'replicasets', kind: 'ReplicaSet', namespaced: true, shortNames: ['rs'] },
+  {
+    group: 'apps',
+    version: 'v1',
+    name: 'deployments',
+    kind: 'Deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    name: 'replicasets',
+    kind: 'ReplicaSet',
+    namespaced: true,
+    shortNames: ['rs'],
+  },
 ];
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -161,7 +175,8 @@ export class KubeApiServer {
         groups: [{ name: 'apps', versions: [gv], preferredVersion: gv }],
       });
     }
-    if (p === '/api/v1' || p === '/apis/apps/v1') return json(res, 200, resourceList(p === '/api/v1' ? '' : 'apps'));
+    if (p === '/api/v1' || p === '/apis/apps/v1')
+      return json(res, 200, resourceList(p === '/api/v1' ? '' : 'apps'));
     if (p === '/openapi/v3') {
       return json(res, 200, {
         paths: {
@@ -173,18 +188,30 @@ export class KubeApiServer {
     if (p === '/openapi/v3/api/v1') return json(res, 200, openApiDoc(''));
     if (p === '/openapi/v3/apis/apps/v1') return json(res, 200, openApiDoc('apps'));
     const route = parseRoute(p);
-    if (!route) return this.status(res, 404, 'NotFound', `the server could not find the requested resource (${p})`);
+    if (!route)
+      return this.status(res, 404, 'NotFound', `the server could not find the requested resource (${p})`);
     return this.resource(req, res, url, method, route, body);
   }
 
-  private resource(req: IncomingMessage, res: ServerResponse, url: URL, method: string, r: Route, body: string): void {
+  private resource(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    method: string,
+    r: Route,
+    body: string,
+  ): void {
     const dryRun = url.searchParams.get('dryRun') === 'All';
     const k = r.name ? key(r.res, r.namespace, r.name) : '';
     if (method === 'GET' && !r.name) {
       const fieldName = /metadata\.name=([^,]+)/.exec(url.searchParams.get('fieldSelector') ?? '')?.[1];
       const labels = parseSelector(url.searchParams.get('labelSelector'));
       if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
-        return this.watch(res, { res: r.res, namespace: r.namespace, name: fieldName, labels, out: res }, url);
+        return this.watch(
+          res,
+          { res: r.res, namespace: r.namespace, name: fieldName, labels, out: res },
+          url,
+        );
       }
       const items = [...this.store.values()].filter((o) =>
         matches(o, { res: r.res, namespace: r.namespace, name: fieldName, labels }),
@@ -209,7 +236,8 @@ export class KubeApiServer {
       const obj = parseBody(body);
       const name = obj.metadata?.name as string;
       const nk = key(r.res, r.namespace, name);
-      if (this.store.has(nk)) return this.status(res, 409, 'AlreadyExists', `${r.res.name} "${name}" already exists`);
+      if (this.store.has(nk))
+        return this.status(res, 409, 'AlreadyExists', `${r.res.name} "${name}" already exists`);
       const created = this.prepare(r, undefined, obj);
       if (!dryRun) this.put(nk, created);
       return json(res, 201, created);
@@ -223,7 +251,11 @@ export class KubeApiServer {
         next.spec.replicas = patch.spec?.replicas ?? next.spec.replicas;
         const saved = this.prepare(r, existing, next);
         if (!dryRun) this.put(k, saved);
-        return json(res, 200, { kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: saved.spec.replicas } });
+        return json(res, 200, {
+          kind: 'Scale',
+          apiVersion: 'autoscaling/v1',
+          spec: { replicas: saved.spec.replicas },
+        });
       }
       let next: Obj;
       if (method === 'PUT') next = patch;
@@ -251,15 +283,30 @@ export class KubeApiServer {
   }
 
   private notFound(res: ServerResponse, r: Route): void {
-    this.status(res, 404, 'NotFound', `${r.res.name}${r.res.group ? '.' + r.res.group : ''} "${r.name}" not found`, {
-      name: r.name,
-      group: r.res.group,
-      kind: r.res.name,
-    });
+    this.status(
+      res,
+      404,
+      'NotFound',
+      `${r.res.name}${r.res.group ? '.' + r.res.group : ''} "${r.name}" not found`,
+      {
+        name: r.name,
+        group: r.res.group,
+        kind: r.res.name,
+      },
+    );
   }
 
   private status(res: ServerResponse, code: number, reason: string, message: string, details?: Obj): void {
-    json(res, code, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, details, code });
+    json(res, code, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason,
+      details,
+      code,
+    });
   }
 
   // ---- storage ----
@@ -325,7 +372,9 @@ export class KubeApiServer {
       const p = this.progress.get(d.metadata.uid);
       if (!p || p.hash !== hash) this.progress.set(d.metadata.uid, { hash, since: Date.now() });
       const since = this.progress.get(d.metadata.uid)!.since;
-      const failing = ((d.spec.template?.spec?.containers ?? []) as Obj[]).some((c) => String(c.image).includes('fail'));
+      const failing = ((d.spec.template?.spec?.containers ?? []) as Obj[]).some((c) =>
+        String(c.image).includes('fail'),
+      );
       const olds = owned.filter((rs) => rs.metadata.name !== current!.metadata.name && rs.spec.replicas > 0);
       const scale = (rs: Obj, n: number, ready: number): void => {
         const copy = clone(sets[rs.metadata.name] ?? rs);
@@ -364,7 +413,10 @@ export class KubeApiServer {
           {
             type: 'Available',
             status: ready >= desired - Math.floor(desired / 4) ? 'True' : 'False',
-            reason: ready >= desired - Math.floor(desired / 4) ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+            reason:
+              ready >= desired - Math.floor(desired / 4)
+                ? 'MinimumReplicasAvailable'
+                : 'MinimumReplicasUnavailable',
             message: 'Deployment availability',
             lastUpdateTime: now,
             lastTransitionTime: now,
@@ -372,7 +424,11 @@ export class KubeApiServer {
           {
             type: 'Progressing',
             status: exceeded ? 'False' : 'True',
-            reason: exceeded ? 'ProgressDeadlineExceeded' : complete ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
+            reason: exceeded
+              ? 'ProgressDeadlineExceeded'
+              : complete
+                ? 'NewReplicaSetAvailable'
+                : 'ReplicaSetUpdated',
             message: exceeded
               ? `ReplicaSet "${cur.metadata.name}" has timed out progressing.`
               : `ReplicaSet "${cur.metadata.name}" is progressing.`,
@@ -383,7 +439,10 @@ export class KubeApiServer {
       };
       const next = clone(d);
       next.status = status;
-      next.metadata.annotations = { ...(next.metadata.annotations ?? {}), [REVISION]: String(revisionOf(cur)) };
+      next.metadata.annotations = {
+        ...(next.metadata.annotations ?? {}),
+        [REVISION]: String(revisionOf(cur)),
+      };
       if (JSON.stringify(next) !== JSON.stringify(d)) this.put(key(RESOURCES[4]!, ns, d.metadata.name), next);
     }
   }
@@ -404,7 +463,13 @@ export class KubeApiServer {
         labels: { ...template.metadata.labels },
         annotations: { [REVISION]: String(revision), ...pickChangeCause(d) },
         ownerReferences: [
-          { apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true },
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: d.metadata.name,
+            uid: d.metadata.uid,
+            controller: true,
+          },
         ],
       },
       spec: {
@@ -442,7 +507,10 @@ function apiVersion(res: ResourceType): string {
 }
 
 function parseRoute(p: string): Route | undefined {
-  const m = /^\/(?:api\/v1|apis\/([^/]+)\/v1)(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?$/.exec(p);
+  const m =
+    /^\/(?:api\/v1|apis\/([^/]+)\/v1)(?:\/namespaces\/([^/]+)(?=\/))?\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?$/.exec(
+      p,
+    );
   if (!m) return undefined;
   const group = m[1] ?? '';
   const res = RESOURCES.find((r) => r.group === group && r.name === m[3]);
@@ -510,7 +578,10 @@ function canonical(v: unknown): unknown {
 }
 
 export function templateHash(template: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(template))).digest('hex').slice(0, 10);
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(template)))
+    .digest('hex')
+    .slice(0, 10);
 }
 
 /** Server-side apply, simplified: the applier's fields replace what it owned before. */
@@ -520,13 +591,15 @@ function applyPatch(existing: Obj | undefined, patch: Obj): Obj {
   const annotations = { ...(existing.metadata.annotations ?? {}), ...(patch.metadata?.annotations ?? {}) };
   next.metadata = { ...existing.metadata, labels: patch.metadata?.labels ?? existing.metadata.labels };
   if (Object.keys(annotations).length > 0) next.metadata.annotations = annotations;
-  for (const [k, v] of Object.entries(patch)) if (!['metadata', 'status', 'apiVersion', 'kind'].includes(k)) next[k] = v;
+  for (const [k, v] of Object.entries(patch))
+    if (!['metadata', 'status', 'apiVersion', 'kind'].includes(k)) next[k] = v;
   return next;
 }
 
 function mergePatch(target: unknown, patch: unknown): Obj {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch as Obj;
-  const out: Obj = target !== null && typeof target === 'object' && !Array.isArray(target) ? clone(target as Obj) : {};
+  const out: Obj =
+    target !== null && typeof target === 'object' && !Array.isArray(target) ? clone(target as Obj) : {};
   for (const [k, v] of Object.entries(patch as Obj)) {
     if (k === '$patch' || k.startsWith('$setElementOrder')) continue;
     if (v === null) delete out[k];
@@ -558,9 +631,22 @@ function resourceList(group: string): Obj {
   const resources: Obj[] = [];
   for (const r of RESOURCES.filter((x) => x.group === group)) {
     const singularName = r.kind.toLowerCase();
-    resources.push({ name: r.name, singularName, namespaced: r.namespaced, kind: r.kind, verbs: VERBS, shortNames: r.shortNames });
+    resources.push({
+      name: r.name,
+      singularName,
+      namespaced: r.namespaced,
+      kind: r.kind,
+      verbs: VERBS,
+      shortNames: r.shortNames,
+    });
     if (r.name === 'deployments') {
-      resources.push({ name: 'deployments/status', singularName: '', namespaced: true, kind: 'Deployment', verbs: ['get', 'patch', 'update'] });
+      resources.push({
+        name: 'deployments/status',
+        singularName: '',
+        namespaced: true,
+        kind: 'Deployment',
+        verbs: ['get', 'patch', 'update'],
+      });
       resources.push({
         name: 'deployments/scale',
         singularName: '',
@@ -585,7 +671,9 @@ function openApiDoc(group: string): Obj {
   }));
   for (const r of RESOURCES.filter((x) => x.group === group)) {
     const base = group ? `/apis/${group}/v1` : '/api/v1';
-    const path = r.namespaced ? `${base}/namespaces/{namespace}/${r.name}/{name}` : `${base}/${r.name}/{name}`;
+    const path = r.namespaced
+      ? `${base}/namespaces/{namespace}/${r.name}/{name}`
+      : `${base}/${r.name}/{name}`;
     paths[path] = {
       patch: {
         operationId: `patch${r.kind}`,
@@ -596,5 +684,10 @@ function openApiDoc(group: string): Obj {
       },
     };
   }
-  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.30.0' }, paths, components: { schemas: {} } };
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes', version: 'v1.30.0' },
+    paths,
+    components: { schemas: {} },
+  };
 }

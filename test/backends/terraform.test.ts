@@ -21,7 +21,11 @@ describe('terraform backend (real terraform)', () => {
   before(() => {
     const dir = copyFixture('terraform/basic', tmp.dir);
     target = { kind: 'terraform', id: 'infra/basic', dir, files: [] };
-    tf = new TerraformBackend({ runner: new ProcessRunner(), stateDir: join(tmp.dir, '.bulwark'), env: TF_TEST_ENV });
+    tf = new TerraformBackend({
+      runner: new ProcessRunner(),
+      stateDir: join(tmp.dir, '.bulwark'),
+      env: TF_TEST_ENV,
+    });
   });
 
   test('plans a fresh module: 4 to add, the plan saved per target and environment', async () => {

@@ -60,7 +60,7 @@ function readResult(file, suite) {
       passes: 0,
       failures: 1,
       pending: 0,
-      failed: [`${suite}: the suite reported nothing`],
+      failed: ['the suite reported nothing'],
       metrics: {},
     };
   return JSON.parse(readFileSync(file, 'utf8'));
@@ -91,8 +91,9 @@ async function runSuite({ name, testsPath, folder, runDir, env = {} }) {
   } catch (err) {
     console.error(`suite ${name}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const result = readResult(results, name);
-  result.metrics = { ...result.metrics, [`suiteWallMs:${name}`]: Date.now() - t0 };
+  const result = { ...readResult(results, name), suite: name };
+  result.metrics = Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [`${name}.${k}`, v]));
+  result.metrics[`${name}.suiteWallMs`] = Date.now() - t0;
   return result;
 }
 
@@ -167,7 +168,7 @@ for (const r of results)
   console.log(
     `${r.suite}: ${r.passes} passing, ${r.failures} failing${r.pending ? `, ${r.pending} pending` : ''}`,
   );
-for (const f of results.flatMap((r) => r.failed)) console.log(`  failed: ${f}`);
+for (const r of results) for (const f of r.failed) console.log(`  failed: ${r.suite}: ${f}`);
 if (fatal) console.log(`  error: ${fatal}`);
 const metrics = Object.assign({}, ...results.map((r) => r.metrics));
 for (const [k, v] of Object.entries(metrics)) console.log(`metric ${k}: ${v} ms`);

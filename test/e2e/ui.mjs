@@ -83,11 +83,20 @@ const CHECKS = [
         .first()
         .waitFor({ state: 'visible' });
       await page.keyboard.press('Enter');
+      // The Output view opens on the Bulwark channel (its picker shows the channel name).
       await page
         .locator('.part.panel .output-view .view-lines')
-        .filter({ hasText: /Bulwark|bulwark/ })
+        .filter({ hasText: /\S/ })
         .first()
         .waitFor({ state: 'visible' });
+      await page.waitForFunction(
+        () =>
+          [...globalThis.document.querySelectorAll('.part.panel select.monaco-select-box')].some(
+            (select) => select.selectedOptions[0]?.textContent?.trim() === 'Bulwark',
+          ),
+        undefined,
+        { timeout: LOCATOR_MS },
+      );
     },
   },
 ];
@@ -126,7 +135,7 @@ export async function runUiChecks({ vsix, folder }) {
         await page.screenshot({ path: `${shot}.png` });
       } catch (err) {
         result.failures++;
-        result.failed.push(`ui: ${check.name}`);
+        result.failed.push(check.name);
         console.log(
           `  ✖ ${check.name}\n    ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
         );
@@ -136,7 +145,7 @@ export async function runUiChecks({ vsix, folder }) {
     }
   } catch (err) {
     result.failures++;
-    result.failed.push(`ui: setup: ${err instanceof Error ? err.message : String(err)}`);
+    result.failed.push(`setup: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     await browser?.close().catch(() => {});
     if (server) killGroup(server.child);

@@ -4,7 +4,17 @@
  * can at worst leave a trailing partial line, which readers skip and the next writer fences off.
  * Every record passes through the redactor first.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { Redactor } from './redact';
 
@@ -61,7 +71,7 @@ export class AuditLog {
     const clean = this.redactor.redactValue(record);
     let line = JSON.stringify(clean) + '\n';
     mkdirSync(dirname(this.path), { recursive: true });
-    const fd = openSync(this.path, 'a', 0o600);
+    const fd = openSync(this.path, 'a+', 0o600); // O_APPEND | O_RDWR | O_CREAT
     try {
       if (!endsWithNewline(fd)) line = '\n' + line;
       const buf = Buffer.from(line, 'utf8');
@@ -135,13 +145,25 @@ export function auditHistory(records: readonly AuditRecord[], f: AuditFilter = {
 }
 
 /** The commit last deployed successfully to an environment (optionally for one target). */
-export function lastSuccessfulDeploy(records: readonly AuditRecord[], environment: string, target?: string): AuditRecord | undefined {
+export function lastSuccessfulDeploy(
+  records: readonly AuditRecord[],
+  environment: string,
+  target?: string,
+): AuditRecord | undefined {
   return auditHistory(records, { action: 'deploy', environment, target }).find((r) => r.result === 'success');
 }
 
-export function wasDeployedSuccessfully(records: readonly AuditRecord[], environment: string, commit: string): boolean {
+export function wasDeployedSuccessfully(
+  records: readonly AuditRecord[],
+  environment: string,
+  commit: string,
+): boolean {
   return records.some(
     (r) =>
-      r.phase === 'end' && r.action === 'deploy' && r.environment === environment && r.result === 'success' && r.git?.commit === commit,
+      r.phase === 'end' &&
+      r.action === 'deploy' &&
+      r.environment === environment &&
+      r.result === 'success' &&
+      r.git?.commit === commit,
   );
 }

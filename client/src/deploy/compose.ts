@@ -85,12 +85,15 @@ export class ComposeBackend {
 
   private fail(what: string, r: RunResult): never {
     const text = this.redactor.redact((r.stderr || r.stdout).trim().split('\n').slice(-6).join(' '));
-    throw new DeployError('tool-failed', `docker compose ${what} failed (exit ${r.code}): ${text}`, { exitCode: r.code });
+    throw new DeployError('tool-failed', `docker compose ${what} failed (exit ${r.code}): ${text}`, {
+      exitCode: r.code,
+    });
   }
 
   /** Registers environment values of the resolved config as secrets when their names say so. */
   private learnSecrets(config: unknown): void {
-    const services = (config as { services?: Record<string, { environment?: Record<string, unknown> }> }).services ?? {};
+    const services =
+      (config as { services?: Record<string, { environment?: Record<string, unknown> }> }).services ?? {};
     for (const s of Object.values(services)) {
       for (const [k, v] of Object.entries(s.environment ?? {})) {
         if (/pass|secret|token|key|credential/i.test(k) && typeof v === 'string') this.redactor.addSecret(v);
@@ -99,7 +102,10 @@ export class ComposeBackend {
   }
 
   async config(target: DeployTarget, env: Environment, o: OperationOptions = {}): Promise<unknown> {
-    const r = await this.docker([...this.baseArgs(target, env), 'config', '--format', 'json'], { ...o, stream: false });
+    const r = await this.docker([...this.baseArgs(target, env), 'config', '--format', 'json'], {
+      ...o,
+      stream: false,
+    });
     if (r.code !== 0) this.fail('config', r);
     const config = JSON.parse(r.stdout) as unknown;
     this.learnSecrets(config);
@@ -107,7 +113,10 @@ export class ComposeBackend {
   }
 
   async ps(target: DeployTarget, env: Environment, o: OperationOptions = {}): Promise<ComposeService[]> {
-    const r = await this.docker([...this.baseArgs(target, env, []), 'ps', '-a', '--format', 'json'], { ...o, stream: false });
+    const r = await this.docker([...this.baseArgs(target, env, []), 'ps', '-a', '--format', 'json'], {
+      ...o,
+      stream: false,
+    });
     if (r.code !== 0) this.fail('ps', r);
     return parsePs(r.stdout);
   }
@@ -115,7 +124,10 @@ export class ComposeBackend {
   /** What `up` would do: per service create / recreate / unchanged, plus orphans. */
   async plan(target: DeployTarget, env: Environment, o: OperationOptions = {}): Promise<ComposePlan> {
     const config = await this.config(target, env, o);
-    const h = await this.docker([...this.baseArgs(target, env), 'config', '--hash', '*'], { ...o, stream: false });
+    const h = await this.docker([...this.baseArgs(target, env), 'config', '--hash', '*'], {
+      ...o,
+      stream: false,
+    });
     if (h.code !== 0) this.fail('config --hash', h);
     const hashes = new Map<string, string>();
     for (const line of h.stdout.split('\n')) {
@@ -134,21 +146,35 @@ export class ComposeBackend {
       return { name, change };
     });
     const orphans = running.filter((c) => !hashes.has(c.service)).map((c) => c.name);
-    return { project: this.projectOf(target, env), services, orphans, config: this.redactor.redactValue(config) };
+    return {
+      project: this.projectOf(target, env),
+      services,
+      orphans,
+      config: this.redactor.redactValue(config),
+    };
   }
 
   /** `up -d --wait`; on success keeps the resolved config as the last good one. */
-  async up(target: DeployTarget, env: Environment, o: OperationOptions & { files?: string[] } = {}): Promise<ComposeUpResult> {
+  async up(
+    target: DeployTarget,
+    env: Environment,
+    o: OperationOptions & { files?: string[] } = {},
+  ): Promise<ComposeUpResult> {
     let resolved: string | undefined;
     if (!o.files) {
       const c = await this.docker([...this.baseArgs(target, env), 'config'], { ...o, stream: false });
       if (c.code !== 0) this.fail('config', c);
       resolved = c.stdout;
     }
-    const r = await this.docker([...this.baseArgs(target, env, o.files), 'up', '-d', '--wait', '--remove-orphans'], o);
+    const r = await this.docker(
+      [...this.baseArgs(target, env, o.files), 'up', '-d', '--wait', '--remove-orphans'],
+      o,
+    );
     const services = await this.ps(target, env, { signal: o.signal });
     if (r.code !== 0) {
-      const reason = /container \S+ (exited \(\d+\)|is unhealthy)/.exec(r.stderr)?.[0] ?? this.redactor.redact(lastLine(r.stderr));
+      const reason =
+        /container \S+ (exited \(\d+\)|is unhealthy)/.exec(r.stderr)?.[0] ??
+        this.redactor.redact(lastLine(r.stderr));
       return { ok: false, reason, services };
     }
     if (resolved !== undefined) this.saveLastGood(target, env, resolved);
@@ -174,14 +200,31 @@ export class ComposeBackend {
   /** Redeploys the last successful configuration. */
   async rollback(target: DeployTarget, env: Environment, o: OperationOptions = {}): Promise<ComposeUpResult> {
     if (!this.hasLastGood(target, env)) {
-      throw new DeployError('refused', `No successful deploy of ${target.id} to ${env.name} is recorded: nothing to roll back to.`);
+      throw new DeployError(
+        'refused',
+        `No successful deploy of ${target.id} to ${env.name} is recorded: nothing to roll back to.`,
+      );
     }
-    return this.up(target, { ...env, compose: { ...env.compose, envFile: undefined } }, { ...o, files: [this.lastGoodPath(target, env)] });
+    return this.up(
+      target,
+      { ...env, compose: { ...env.compose, envFile: undefined } },
+      { ...o, files: [this.lastGoodPath(target, env)] },
+    );
   }
 
-  async down(target: DeployTarget, env: Environment, o: OperationOptions & { timeoutSeconds?: number } = {}): Promise<void> {
+  async down(
+    target: DeployTarget,
+    env: Environment,
+    o: OperationOptions & { timeoutSeconds?: number } = {},
+  ): Promise<void> {
     const r = await this.docker(
-      [...this.baseArgs(target, env, []), 'down', '--remove-orphans', '--timeout', String(o.timeoutSeconds ?? 10)],
+      [
+        ...this.baseArgs(target, env, []),
+        'down',
+        '--remove-orphans',
+        '--timeout',
+        String(o.timeoutSeconds ?? 10),
+      ],
       o,
     );
     if (r.code !== 0) this.fail('down', r);
@@ -196,7 +239,9 @@ export function parsePs(stdout: string): ComposeService[] {
   const text = stdout.trim();
   if (!text) return [];
   // Compose prints one object per line; some versions print a JSON array.
-  const rows = (text.startsWith('[') ? JSON.parse(text) : text.split('\n').map((l) => JSON.parse(l))) as Record<string, unknown>[];
+  const rows = (
+    text.startsWith('[') ? JSON.parse(text) : text.split('\n').map((l) => JSON.parse(l))
+  ) as Record<string, unknown>[];
   return rows.map((r) => {
     const labels = typeof r.Labels === 'string' ? r.Labels : '';
     return {

@@ -13,7 +13,15 @@ export interface EnvironmentsResult {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const KNOWN_KEYS = new Set(['protected', 'kube', 'terraform', 'compose', 'windows', 'promotesFrom', 'autoRollback']);
+const KNOWN_KEYS = new Set([
+  'protected',
+  'kube',
+  'terraform',
+  'compose',
+  'windows',
+  'promotesFrom',
+  'autoRollback',
+]);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -32,7 +40,8 @@ function parseWindow(v: unknown, at: string, errors: string[]): DeployWindow | u
     return undefined;
   }
   const days: Weekday[] = [];
-  if (!Array.isArray(v.days) || v.days.length === 0) errors.push(`${at}.days: expected a list such as [mon, tue, wed, thu, fri]`);
+  if (!Array.isArray(v.days) || v.days.length === 0)
+    errors.push(`${at}.days: expected a list such as [mon, tue, wed, thu, fri]`);
   else
     v.days.forEach((d, i) => {
       const day = String(d).toLowerCase().slice(0, 3) as Weekday;
@@ -45,9 +54,12 @@ function parseWindow(v: unknown, at: string, errors: string[]): DeployWindow | u
     }
   }
   if (typeof v.timeZone !== 'string' || !isValidTimeZone(v.timeZone)) {
-    errors.push(`${at}.timeZone: expected an IANA time zone such as "Europe/Berlin", got ${JSON.stringify(v.timeZone)}`);
+    errors.push(
+      `${at}.timeZone: expected an IANA time zone such as "Europe/Berlin", got ${JSON.stringify(v.timeZone)}`,
+    );
   }
-  if (v.start === v.end && typeof v.start === 'string') errors.push(`${at}: start and end are equal; the window would be empty`);
+  if (v.start === v.end && typeof v.start === 'string')
+    errors.push(`${at}: start and end are equal; the window would be empty`);
   return { days, start: String(v.start), end: String(v.end), timeZone: String(v.timeZone) };
 }
 
@@ -64,7 +76,8 @@ export function parseEnvironments(raw: unknown): EnvironmentsResult {
       errors.push(`${at}: expected a map`);
       continue;
     }
-    for (const k of Object.keys(v)) if (!KNOWN_KEYS.has(k)) errors.push(`${at}.${k}: unknown key (known: ${[...KNOWN_KEYS].join(', ')})`);
+    for (const k of Object.keys(v))
+      if (!KNOWN_KEYS.has(k)) errors.push(`${at}.${k}: unknown key (known: ${[...KNOWN_KEYS].join(', ')})`);
     for (const k of ['protected', 'autoRollback']) {
       if (v[k] !== undefined && typeof v[k] !== 'boolean') errors.push(`${at}.${k}: expected true or false`);
     }
@@ -95,7 +108,10 @@ export function parseEnvironments(raw: unknown): EnvironmentsResult {
     environments.push({
       name,
       protected: v.protected === true,
-      kube: { context: optString(kube.context, `${at}.kube.context`, errors), namespace: optString(kube.namespace, `${at}.kube.namespace`, errors) },
+      kube: {
+        context: optString(kube.context, `${at}.kube.context`, errors),
+        namespace: optString(kube.namespace, `${at}.kube.namespace`, errors),
+      },
       terraform: { workspace: optString(terraform.workspace, `${at}.terraform.workspace`, errors), varFiles },
       compose: {
         project: optString(compose.project, `${at}.compose.project`, errors),
@@ -111,7 +127,8 @@ export function parseEnvironments(raw: unknown): EnvironmentsResult {
     if (e.promotesFrom !== undefined && !names.has(e.promotesFrom)) {
       errors.push(`environments.${e.name}.promotesFrom: no environment named "${e.promotesFrom}"`);
     }
-    if (e.promotesFrom === e.name) errors.push(`environments.${e.name}.promotesFrom: an environment cannot promote from itself`);
+    if (e.promotesFrom === e.name)
+      errors.push(`environments.${e.name}.promotesFrom: an environment cannot promote from itself`);
   }
   return { environments, errors };
 }

@@ -30,7 +30,8 @@ export interface Finding {
 }
 
 export function scopeText(kind: ToolKind, scope: AuditScope): string {
-  if (kind === 'kubernetes') return `context ${scope.context ?? '(current)'}, namespace ${scope.namespace ?? '(default)'}`;
+  if (kind === 'kubernetes')
+    return `context ${scope.context ?? '(current)'}, namespace ${scope.namespace ?? '(default)'}`;
   if (kind === 'terraform') return `workspace ${scope.workspace ?? 'default'}`;
   return `project ${scope.project ?? '(default)'}`;
 }
@@ -50,13 +51,19 @@ export interface ConfirmationInput {
 export function confirmationText(c: ConfirmationInput): string {
   const verb = c.action === 'deploy' ? 'Deploy' : 'Roll back';
   const what = c.changeText ?? (c.counts ? countsText(c.counts) : 'changes unknown');
-  const guard = c.environment.protected ? ` ${c.environment.name} is protected: type its name to confirm.` : '';
+  const guard = c.environment.protected
+    ? ` ${c.environment.name} is protected: type its name to confirm.`
+    : '';
   return `${verb} ${c.target} to ${c.environment.name} (${scopeText(c.kind, c.scope)}): ${what}.${guard}`;
 }
 
-export function checkProtectedConfirmation(env: Environment, typed: string | undefined): { ok: boolean; message: string } {
+export function checkProtectedConfirmation(
+  env: Environment,
+  typed: string | undefined,
+): { ok: boolean; message: string } {
   if (!env.protected) return { ok: true, message: `${env.name} is not protected` };
-  if (typed !== undefined && typed.trim() === env.name) return { ok: true, message: 'environment name typed' };
+  if (typed !== undefined && typed.trim() === env.name)
+    return { ok: true, message: 'environment name typed' };
   return {
     ok: false,
     message: `${env.name} is protected: type "${env.name}" exactly to confirm${typed ? ` (got "${typed}")` : ''}.`,
@@ -72,11 +79,20 @@ export function windowGate(env: Environment, now: Date): GateResult {
  * Promotion: the commit should have been deployed successfully to the source environment first.
  * Unprotected targets get a warning; protected ones are refused unless overridden with a reason.
  */
-export function promotionGate(env: Environment, commit: string | undefined, audit: readonly AuditRecord[]): GateResult | undefined {
+export function promotionGate(
+  env: Environment,
+  commit: string | undefined,
+  audit: readonly AuditRecord[],
+): GateResult | undefined {
   if (!env.promotesFrom) return undefined;
   const severity = env.protected ? 'blocker' : 'warning';
   if (!commit) {
-    return { id: 'promotion', ok: false, severity, message: `cannot tell which commit is deployed (no git); ${env.name} promotes from ${env.promotesFrom}` };
+    return {
+      id: 'promotion',
+      ok: false,
+      severity,
+      message: `cannot tell which commit is deployed (no git); ${env.name} promotes from ${env.promotesFrom}`,
+    };
   }
   const ok = wasDeployedSuccessfully(audit, env.promotesFrom, commit);
   return {
@@ -90,7 +106,8 @@ export function promotionGate(env: Environment, commit: string | undefined, audi
 }
 
 export function errorsGate(findings: readonly Finding[]): GateResult {
-  if (findings.length === 0) return { id: 'no-errors', ok: true, severity: 'blocker', message: 'no error-level findings' };
+  if (findings.length === 0)
+    return { id: 'no-errors', ok: true, severity: 'blocker', message: 'no error-level findings' };
   const first = findings
     .slice(0, 3)
     .map((f) => `${f.file}:${f.line} ${f.ruleId}`)
@@ -105,9 +122,19 @@ export function errorsGate(findings: readonly Finding[]): GateResult {
 
 export function healthChecksGate(missing: readonly string[], note?: string): GateResult {
   if (missing.length === 0) {
-    return { id: 'health-checks', ok: true, severity: 'blocker', message: note ?? 'every workload has a health check' };
+    return {
+      id: 'health-checks',
+      ok: true,
+      severity: 'blocker',
+      message: note ?? 'every workload has a health check',
+    };
   }
-  return { id: 'health-checks', ok: false, severity: 'blocker', message: `no health check: ${missing.join(', ')}` };
+  return {
+    id: 'health-checks',
+    ok: false,
+    severity: 'blocker',
+    message: `no health check: ${missing.join(', ')}`,
+  };
 }
 
 export function rollbackPathGate(available: boolean, message: string): GateResult {
@@ -142,10 +169,19 @@ export function decideGates(gates: readonly GateResult[], overrides: readonly Ov
 export function kubeWorkloadsWithoutProbes(docs: readonly unknown[]): string[] {
   const missing: string[] = [];
   for (const d of docs) {
-    const o = d as { kind?: string; metadata?: { name?: string }; spec?: { template?: { spec?: { containers?: unknown[] } }; jobTemplate?: unknown } };
+    const o = d as {
+      kind?: string;
+      metadata?: { name?: string };
+      spec?: { template?: { spec?: { containers?: unknown[] } }; jobTemplate?: unknown };
+    };
     if (!o || !['Deployment', 'StatefulSet', 'DaemonSet'].includes(o.kind ?? '')) continue;
-    for (const c of (o.spec?.template?.spec?.containers ?? []) as { name?: string; readinessProbe?: unknown; livenessProbe?: unknown }[]) {
-      if (!c.readinessProbe && !c.livenessProbe) missing.push(`${o.kind}/${o.metadata?.name ?? '?'} container ${c.name ?? '?'}`);
+    for (const c of (o.spec?.template?.spec?.containers ?? []) as {
+      name?: string;
+      readinessProbe?: unknown;
+      livenessProbe?: unknown;
+    }[]) {
+      if (!c.readinessProbe && !c.livenessProbe)
+        missing.push(`${o.kind}/${o.metadata?.name ?? '?'} container ${c.name ?? '?'}`);
     }
   }
   return missing;
@@ -153,7 +189,9 @@ export function kubeWorkloadsWithoutProbes(docs: readonly unknown[]): string[] {
 
 /** Compose services (from `config --format json`) without a healthcheck (or with it disabled). */
 export function composeServicesWithoutHealthcheck(config: unknown): string[] {
-  const services = (config as { services?: Record<string, { healthcheck?: { disable?: boolean; test?: unknown } }> })?.services ?? {};
+  const services =
+    (config as { services?: Record<string, { healthcheck?: { disable?: boolean; test?: unknown } }> })
+      ?.services ?? {};
   return Object.entries(services)
     .filter(([, s]) => !s.healthcheck || s.healthcheck.disable === true || s.healthcheck.test === undefined)
     .map(([name]) => `service ${name}`)

@@ -61,7 +61,9 @@ export function parseKubeDiff(stdout: string): KubeDiffEntry[] {
 /** "apps.v1.Deployment.shop.web" / "v1.ConfigMap.shop.cfg" / "rbac.authorization.k8s.io.v1.ClusterRole..x". */
 export function parseDiffName(base: string): Omit<KubeDiffEntry, 'diff' | 'created'> {
   const parts = base.split('.');
-  const vi = parts.findIndex((p, i) => /^v\d+((alpha|beta)\d+)?$/.test(p) && /^[A-Z]/.test(parts[i + 1] ?? ''));
+  const vi = parts.findIndex(
+    (p, i) => /^v\d+((alpha|beta)\d+)?$/.test(p) && /^[A-Z]/.test(parts[i + 1] ?? ''),
+  );
   if (vi < 0) return { apiVersion: '', kind: '', namespace: '', name: base };
   const group = parts.slice(0, vi).join('.');
   return {
@@ -121,7 +123,12 @@ export function parseWorkload(json: unknown): WorkloadStatus {
   const updated = s.updatedReplicas ?? s.updatedNumberScheduled ?? 0;
   const ready = s.readyReplicas ?? s.numberReady ?? 0;
   const available = s.availableReplicas ?? s.numberAvailable ?? 0;
-  const conditions = (s.conditions ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message }));
+  const conditions = (s.conditions ?? []).map((c) => ({
+    type: c.type,
+    status: c.status,
+    reason: c.reason,
+    message: c.message,
+  }));
   const stuck = conditions.find((c) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded');
   const observed = (s.observedGeneration ?? 0) >= (w.metadata?.generation ?? 0);
   const rev = w.metadata?.annotations?.['deployment.kubernetes.io/revision'];
@@ -138,7 +145,11 @@ export function parseWorkload(json: unknown): WorkloadStatus {
     conditions,
     failureReason: stuck ? `ProgressDeadlineExceeded: ${stuck.message ?? ''}`.trim() : undefined,
     complete:
-      !stuck && observed && updated === desired && (s.replicas ?? desired) === desired && available >= desired,
+      !stuck &&
+      observed &&
+      updated === desired &&
+      (s.replicas ?? desired) === desired &&
+      available >= desired,
   };
 }
 

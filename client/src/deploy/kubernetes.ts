@@ -64,7 +64,11 @@ export class KubernetesBackend {
     return files.flatMap((f) => ['-f', f]);
   }
 
-  private async kubectl(args: string[], env: Environment, o: OperationOptions & { stream?: boolean } = {}): Promise<RunResult> {
+  private async kubectl(
+    args: string[],
+    env: Environment,
+    o: OperationOptions & { stream?: boolean } = {},
+  ): Promise<RunResult> {
     const r = await this.opts.runner.run({
       command: this.bin,
       args: [...this.scopeArgs(env), ...args],
@@ -78,13 +82,21 @@ export class KubernetesBackend {
 
   private fail(what: string, r: RunResult): never {
     const text = this.redactor.redact((r.stderr || r.stdout).trim().split('\n').slice(-6).join(' '));
-    throw new DeployError('tool-failed', `kubectl ${what} failed (exit ${r.code}): ${text}`, { exitCode: r.code });
+    throw new DeployError('tool-failed', `kubectl ${what} failed (exit ${r.code}): ${text}`, {
+      exitCode: r.code,
+    });
   }
 
   /** `kubectl diff --server-side`: exit 0 = no differences, 1 = differences, more = error. */
   async diff(target: DeployTarget, env: Environment, o: OperationOptions = {}): Promise<KubeDiffEntry[]> {
     const r = await this.kubectl(
-      ['diff', '--server-side', `--field-manager=${FIELD_MANAGER}`, '--force-conflicts', ...this.sourceArgs(target)],
+      [
+        'diff',
+        '--server-side',
+        `--field-manager=${FIELD_MANAGER}`,
+        '--force-conflicts',
+        ...this.sourceArgs(target),
+      ],
       env,
       { ...o, stream: false },
     );
@@ -96,7 +108,14 @@ export class KubernetesBackend {
 
   async apply(target: DeployTarget, env: Environment, o: OperationOptions = {}): Promise<KubeApplyResult> {
     const r = await this.kubectl(
-      ['apply', '--server-side', `--field-manager=${FIELD_MANAGER}`, ...this.sourceArgs(target), '-o', 'name'],
+      [
+        'apply',
+        '--server-side',
+        `--field-manager=${FIELD_MANAGER}`,
+        ...this.sourceArgs(target),
+        '-o',
+        'name',
+      ],
       env,
       o,
     );
@@ -117,13 +136,19 @@ export class KubernetesBackend {
     env: Environment,
     o: OperationOptions & { timeoutSeconds?: number } = {},
   ): Promise<RolloutOutcome> {
-    const r = await this.kubectl(['rollout', 'status', refText(w), `--timeout=${o.timeoutSeconds ?? 300}s`], env, o);
+    const r = await this.kubectl(
+      ['rollout', 'status', refText(w), `--timeout=${o.timeoutSeconds ?? 300}s`],
+      env,
+      o,
+    );
     const status = await this.status(w, env, { signal: o.signal }).catch(() => undefined);
     if (r.code === 0) return { workload: w, ok: true, status };
     const timedOut = /timed out waiting/i.test(r.stderr);
     const reason =
       status?.failureReason ??
-      (timedOut ? `timed out after ${o.timeoutSeconds ?? 300}s` : this.redactor.redact(r.stderr.trim() || `exit ${r.code}`));
+      (timedOut
+        ? `timed out after ${o.timeoutSeconds ?? 300}s`
+        : this.redactor.redact(r.stderr.trim() || `exit ${r.code}`));
     return { workload: w, ok: false, status, reason };
   }
 
@@ -134,7 +159,11 @@ export class KubernetesBackend {
   }
 
   /** `kubectl rollout undo`, to the previous revision or the one given. */
-  async undo(w: KubeObjectRef, env: Environment, o: OperationOptions & { toRevision?: number } = {}): Promise<void> {
+  async undo(
+    w: KubeObjectRef,
+    env: Environment,
+    o: OperationOptions & { toRevision?: number } = {},
+  ): Promise<void> {
     const args = ['rollout', 'undo', refText(w)];
     if (o.toRevision !== undefined) args.push(`--to-revision=${o.toRevision}`);
     const r = await this.kubectl(args, env, o);

@@ -3,7 +3,16 @@
  * digest of the module's files at plan time so an apply of a plan older than its files is refused.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { PlanCounts } from './terraformPlan';
 
@@ -50,7 +59,10 @@ export function moduleDigest(moduleDir: string, extraFiles: readonly string[] = 
   }
   for (const f of extraFiles) {
     const p = resolve(root, f);
-    h.update(`extra:${f}`).update('\0').update(existsSync(p) ? readFileSync(p) : 'missing').update('\0');
+    h.update(`extra:${f}`)
+      .update('\0')
+      .update(existsSync(p) ? readFileSync(p) : 'missing')
+      .update('\0');
   }
   return h.digest('hex');
 }

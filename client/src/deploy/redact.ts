@@ -37,10 +37,12 @@ export class Redactor {
     for (const v of [...this.values].sort((a, b) => b.length - a.length)) {
       if (out.includes(v)) out = out.split(v).join(MASK);
     }
-    out = out.replace(KEY_VALUE, (_m, key: string, value: string) =>
-      value === MASK || value.length === 0 ? `${key}${value}` : `${key}${MASK}`,
-    );
     out = out.replace(BEARER, (_m, scheme: string) => `${scheme} ${MASK}`);
+    out = out.replace(KEY_VALUE, (_m, key: string, value: string) =>
+      value === MASK || value.length === 0 || /^(Bearer|Basic)$/.test(value)
+        ? `${key}${value}`
+        : `${key}${MASK}`,
+    );
     out = out.replace(URL_CREDENTIALS, (_m, pre: string, _pw: string, at: string) => `${pre}${MASK}${at}`);
     for (const re of KNOWN_TOKEN_SHAPES) out = out.replace(re, MASK);
     return out;
@@ -66,4 +68,5 @@ export class Redactor {
   }
 }
 
-const SECRET_KEY_ONLY = /^(?:.*[_.-])?(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)$/i;
+const SECRET_KEY_ONLY =
+  /^(?:.*[_.-])?(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)$/i;

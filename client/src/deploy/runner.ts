@@ -71,7 +71,15 @@ export class ProcessRunner implements Runner {
     const grace = spec.killGraceMs ?? 3000;
     return new Promise<RunResult>((resolve, reject) => {
       if (spec.signal?.aborted) {
-        resolve({ code: null, signal: null, stdout: '', stderr: '', durationMs: 0, cancelled: true, timedOut: false });
+        resolve({
+          code: null,
+          signal: null,
+          stdout: '',
+          stderr: '',
+          durationMs: 0,
+          cancelled: true,
+          timedOut: false,
+        });
         return;
       }
       const env: NodeJS.ProcessEnv = spec.replaceEnv ? {} : { ...process.env };

@@ -16,7 +16,9 @@ export function parseStateLockError(stderr: string): StateLockInfo | undefined {
   return {
     id: field('ID'),
     who: field('Who'),
-    operation: field('Operation')?.replace(/^OperationType/, '').toLowerCase(),
+    operation: field('Operation')
+      ?.replace(/^OperationType/, '')
+      .toLowerCase(),
     created: field('Created'),
     path: field('Path'),
   };

@@ -76,7 +76,9 @@ export class TerraformBackend {
     const lock = parseStateLockError(r.stderr);
     if (lock) throw new DeployError('state-locked', explainStateLock(lock), { lock });
     const text = this.redactor.redact(errorText(r.stderr || r.stdout));
-    throw new DeployError('tool-failed', `terraform ${what} failed (exit ${r.code}): ${text}`, { exitCode: r.code });
+    throw new DeployError('tool-failed', `terraform ${what} failed (exit ${r.code}): ${text}`, {
+      exitCode: r.code,
+    });
   }
 
   async init(target: DeployTarget, o: OperationOptions = {}): Promise<void> {
@@ -117,7 +119,11 @@ export class TerraformBackend {
       { ...o, workspace },
     );
     if (r.code !== 0) this.fail('plan', r);
-    const show = await this.tf(target, ['show', '-json', '-no-color', planFile], { ...o, workspace, stream: false });
+    const show = await this.tf(target, ['show', '-json', '-no-color', planFile], {
+      ...o,
+      workspace,
+      stream: false,
+    });
     if (show.code !== 0) this.fail('show', show);
     const summary = summarisePlan(JSON.parse(show.stdout), this.redactor);
     const manifest: PlanManifest = {
@@ -137,10 +143,14 @@ export class TerraformBackend {
   /** Throws `stale-plan` / `no-plan` when the saved plan cannot be applied as reviewed. */
   checkPlan(target: DeployTarget, env: Environment): PlanManifest {
     const m = this.plans.load(target.id, env.name);
-    if (!m) throw new DeployError('no-plan', `No saved plan for ${target.id} in ${env.name}: run Plan first.`);
+    if (!m)
+      throw new DeployError('no-plan', `No saved plan for ${target.id} in ${env.name}: run Plan first.`);
     const planFile = this.plans.planFile(target.id, env.name);
     if (fileDigest(planFile) !== m.planDigest) {
-      throw new DeployError('stale-plan', `The saved plan for ${target.id} in ${env.name} was modified after review; plan again.`);
+      throw new DeployError(
+        'stale-plan',
+        `The saved plan for ${target.id} in ${env.name} was modified after review; plan again.`,
+      );
     }
     if (moduleDigest(target.dir, m.varFiles) !== m.filesDigest) {
       throw new DeployError(
@@ -151,13 +161,20 @@ export class TerraformBackend {
       );
     }
     if (m.workspace !== this.workspaceOf(env)) {
-      throw new DeployError('stale-plan', `The saved plan was made for workspace ${m.workspace}; plan again.`);
+      throw new DeployError(
+        'stale-plan',
+        `The saved plan was made for workspace ${m.workspace}; plan again.`,
+      );
     }
     return m;
   }
 
   /** Applies exactly the reviewed plan file. */
-  async apply(target: DeployTarget, env: Environment, o: OperationOptions = {}): Promise<TerraformApplyResult> {
+  async apply(
+    target: DeployTarget,
+    env: Environment,
+    o: OperationOptions = {},
+  ): Promise<TerraformApplyResult> {
     const manifest = this.checkPlan(target, env);
     const planFile = this.plans.planFile(target.id, env.name);
     const r = await this.tf(
@@ -186,7 +203,11 @@ export class TerraformBackend {
   }
 
   /** Resources in the state, with tainted ones flagged (a failed provisioner leaves them so). */
-  async resources(target: DeployTarget, env: Environment, o: OperationOptions = {}): Promise<TerraformResource[]> {
+  async resources(
+    target: DeployTarget,
+    env: Environment,
+    o: OperationOptions = {},
+  ): Promise<TerraformResource[]> {
     const r = await this.tf(target, ['show', '-json', '-no-color'], {
       ...o,
       workspace: this.workspaceOf(env),

@@ -97,7 +97,8 @@ export function collectSensitive(value: unknown, sensitive: unknown, into: Set<s
     for (const s of leafStrings(value)) into.add(s);
     return;
   }
-  if (sensitive === null || typeof sensitive !== 'object' || value === null || typeof value !== 'object') return;
+  if (sensitive === null || typeof sensitive !== 'object' || value === null || typeof value !== 'object')
+    return;
   if (Array.isArray(value)) {
     const marks = Array.isArray(sensitive) ? sensitive : [];
     value.forEach((v, i) => collectSensitive(v, marks[i], into));
@@ -195,7 +196,8 @@ export interface OutputValue {
 /** Reads `terraform output -json`, masking sensitive outputs (and their values elsewhere). */
 export function parseOutputs(json: unknown, redactor: Redactor = new Redactor()): OutputValue[] {
   const raw = (json ?? {}) as Record<string, { sensitive?: boolean; type?: unknown; value?: unknown }>;
-  for (const o of Object.values(raw)) if (o.sensitive) for (const s of leafStrings(o.value)) redactor.addSecret(s);
+  for (const o of Object.values(raw))
+    if (o.sensitive) for (const s of leafStrings(o.value)) redactor.addSecret(s);
   return Object.entries(raw).map(([name, o]) => ({
     name,
     sensitive: o.sensitive === true,

@@ -4,6 +4,7 @@ import { checkCompose } from './compose/check';
 import { checkKubernetes } from './kubernetes/check';
 import { SchemaStore } from './schema/store';
 import { TerraformChecker, type TerraformProviderSchemas } from './terraform/check';
+import { CrdRegistry } from './features/crd';
 import { ConfigResolver, type RuleLevel } from './config/config';
 import { checkConfigFile } from './config/validate';
 import { RuleRunner, type RuleRun, type RuleRunOptions } from './rules/engine/run';
@@ -12,6 +13,7 @@ import { allMetas, isKnownRuleId } from './rules/registry';
 import { compareFindings, type Finding } from './types';
 import { yamlSyntaxFindings } from './yaml/syntax';
 import { YamlCache, type YamlFile } from './yaml/yamlFile';
+import { DocumentMemo } from './yaml/perDocument';
 import type { TfModule } from './terraform/model';
 
 /** Everything the core needs from the outside world, passed in so the core stays pure. */
@@ -22,6 +24,15 @@ export interface AnalysisHost {
   listDir(dir: string): string[] | undefined;
   /** Provider schemas for an initialised Terraform module folder, when they can be had. */
   providerSchemas?(moduleDir: string): TerraformProviderSchemas | undefined;
+}
+
+/** See `Analyzer.sources`. */
+export interface FeatureSources {
+  host: AnalysisHost;
+  schemas: SchemaStore;
+  crds: CrdRegistry;
+  yaml(path: string, text: string): YamlFile;
+  terraform(path: string, text: string): TfModule;
 }
 
 export interface AnalysisResult {
@@ -49,8 +60,12 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
  */
 export class Analyzer {
   private readonly yamlCaches = new Map<string, YamlCache>();
+  /** Schema findings per YAML document, so an edit re-validates only the documents it touched. */
+  private readonly docMemos = new Map<string, DocumentMemo>();
   private readonly rules = new RuleRunner();
   private readonly config: ConfigResolver;
+  /** CustomResourceDefinitions of the workspace, for checking custom resources. */
+  private readonly crds: CrdRegistry;
 
   private constructor(
     private readonly host: AnalysisHost,
@@ -59,6 +74,7 @@ export class Analyzer {
     private readonly schemas: SchemaStore,
   ) {
     this.config = new ConfigResolver(host);
+    this.crds = new CrdRegistry(host);
   }
 
   static async create(host: AnalysisHost, options: AnalyzerOptions): Promise<Analyzer> {
@@ -102,6 +118,12 @@ export class Analyzer {
     return { kind, findings };
   }
 
+  private docMemo(path: string): DocumentMemo {
+    let m = this.docMemos.get(path);
+    if (!m) this.docMemos.set(path, (m = new DocumentMemo()));
+    return m;
+  }
+
   private parseYaml(path: string, text: string): YamlFile {
     let cache = this.yamlCaches.get(path);
     if (!cache) this.yamlCaches.set(path, (cache = new YamlCache()));
@@ -129,18 +151,45 @@ export class Analyzer {
     return checkConfigFile(this.parseYaml(path, text), isKnownRuleId, ids).sort(compareFindings);
   }
 
+  /**
+   * What editor features (hover, completion, outline, navigation) read: the same parse caches,
+   * schemas and host the checks use, so a feature request after a check re-parses nothing.
+   */
+  get sources(): FeatureSources {
+    return {
+      host: this.host,
+      schemas: this.schemas,
+      crds: this.crds,
+      yaml: (path, text) => this.parseYaml(path, text),
+      terraform: (path, text) => this.terraform.loadModule(path, text, this.host),
+    };
+  }
+
   /** Drops caches of a file that was closed or deleted. */
   forget(path: string): void {
     this.yamlCaches.delete(path);
     this.terraform.forget(path);
+    this.crds.forget(path);
+    this.docMemos.delete(path);
+    this.rules.forget(path);
   }
 
   private check(kind: 'kubernetes' | 'compose' | 'terraform', path: string, text: string): Finding[] {
     if (kind === 'terraform') return this.terraform.check(path, text, this.host);
     const file = this.parseYaml(path, text);
-    if (kind === 'kubernetes')
-      return [...yamlSyntaxFindings(file, 'k8s'), ...checkKubernetes(file, this.schemas)];
-    return [...yamlSyntaxFindings(file, 'compose'), ...checkCompose(file, this.schemas)];
+    if (kind === 'kubernetes') {
+      this.crds.learn(path, file);
+      this.crds.scanAround(path, path);
+      const schema = this.docMemo(path).collect(
+        'k8s',
+        file,
+        (v, crds) => checkKubernetes(v, this.schemas, crds),
+        this.crds,
+      );
+      return [...yamlSyntaxFindings(file, 'k8s'), ...schema];
+    }
+    const schema = this.docMemo(path).collect('compose', file, (v) => checkCompose(v, this.schemas));
+    return [...yamlSyntaxFindings(file, 'compose'), ...schema];
   }
 }
 

@@ -1,4 +1,9 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 
@@ -57,7 +62,10 @@ function suppressAction(doc: TextDocument, d: Diagnostic, ruleId: string): CodeA
     edit: {
       changes: {
         [doc.uri]: [
-          { range: { start: at, end: at }, newText: `${indent}# bulwark-ignore ${ruleId} -- ${SUPPRESS_REASON_PLACEHOLDER}\n` },
+          {
+            range: { start: at, end: at },
+            newText: `${indent}# bulwark-ignore ${ruleId} -- ${SUPPRESS_REASON_PLACEHOLDER}\n`,
+          },
         ],
       },
     },

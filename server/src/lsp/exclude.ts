@@ -33,5 +33,8 @@ export function isExcluded(path: string, folderPath: string | undefined, globs: 
 /** Whether a path lies inside a skipped folder (relative to its workspace folder). */
 export function inSkippedDir(path: string, folderPath: string | undefined): boolean {
   const rel = folderPath ? relative(folderPath, path) : path;
-  return rel.split(/[\\/]/).slice(0, -1).some((part) => SKIPPED_DIRS.has(part));
+  return rel
+    .split(/[\\/]/)
+    .slice(0, -1)
+    .some((part) => SKIPPED_DIRS.has(part));
 }

@@ -21,7 +21,8 @@ export class WorkspaceFolders {
     this.folders = this.folders.filter((f) => !gone.has(f.uri));
     for (const f of added) {
       const path = uriToPath(f.uri);
-      if (path !== undefined && !this.folders.some((x) => x.uri === f.uri)) this.folders.push({ uri: f.uri, path });
+      if (path !== undefined && !this.folders.some((x) => x.uri === f.uri))
+        this.folders.push({ uri: f.uri, path });
     }
   }
 

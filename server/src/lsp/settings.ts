@@ -22,7 +22,9 @@ export function normalizeSettings(raw: unknown, base: BulwarkSettings = DEFAULT_
           : base.validate.debounceMs,
     },
     workspaceScan: { enabled: typeof scan.enabled === 'boolean' ? scan.enabled : base.workspaceScan.enabled },
-    exclude: Array.isArray(r.exclude) ? r.exclude.filter((g): g is string => typeof g === 'string') : base.exclude,
+    exclude: Array.isArray(r.exclude)
+      ? r.exclude.filter((g): g is string => typeof g === 'string')
+      : base.exclude,
   };
 }
 

@@ -21,6 +21,11 @@ const cases: RuleCases = {
       code: 'services:\n  web:\n    image: "registry.local:5000/web:latest"\n',
       errors: [{ line: 3, column: 12 }],
     },
+    {
+      name: 'stable floats too',
+      code: 'services:\n  web:\n    image: nginx:stable-alpine\n  proxy:\n    image: traefik:stable\n',
+      errors: [{ line: 5, column: 12, message: '"stable"' }],
+    },
   ],
 };
 

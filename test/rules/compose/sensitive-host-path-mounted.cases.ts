@@ -33,6 +33,25 @@ const cases: RuleCases = {
       code: 'services:\n  agent:\n    image: agent:1\n    volumes:\n      - type: bind\n        source: /proc/\n        target: /host/proc\n        read_only: true\n',
       errors: [{ line: 6, column: 17, message: '/proc' }],
     },
+    {
+      name: 'named volume binding /etc',
+      code: [
+        'services:',
+        '  app:',
+        '    image: app:1',
+        '    volumes:',
+        '      - hostetc:/host/etc',
+        'volumes:',
+        '  hostetc:',
+        '    driver: local',
+        '    driver_opts:',
+        '      type: none',
+        '      o: bind',
+        '      device: /etc',
+        '',
+      ].join('\n'),
+      errors: [{ line: 12, column: 15, message: 'Volume "hostetc"' }],
+    },
   ],
 };
 

@@ -12,8 +12,15 @@ const FULL = [
 
 const cases: RuleCases = {
   valid: [
-    { name: 'bucket with a full block', code: `resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\n\n${FULL}\n` },
-    { name: 'block in another file', code: 'resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\n', files: { 's3.tf': FULL } },
+    {
+      name: 'bucket with a full block',
+      code: `resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\n\n${FULL}\n`,
+    },
+    {
+      name: 'block in another file',
+      code: 'resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\n',
+      files: { 's3.tf': FULL },
+    },
     {
       name: 'account-wide block',
       code: [

@@ -2,12 +2,18 @@ import type { RuleCases } from '../cases';
 
 const cases: RuleCases = {
   valid: [
-    { name: 'private inline acl', code: 'resource "aws_s3_bucket" "b" {\n  bucket = "my-bucket"\n  acl    = "private"\n}\n' },
+    {
+      name: 'private inline acl',
+      code: 'resource "aws_s3_bucket" "b" {\n  bucket = "my-bucket"\n  acl    = "private"\n}\n',
+    },
     {
       name: 'private acl resource',
       code: 'resource "aws_s3_bucket_acl" "b" {\n  bucket = aws_s3_bucket.b.id\n  acl    = "private"\n}\n',
     },
-    { name: 'acl from a variable without default', code: 'variable "acl" {}\n\nresource "aws_s3_bucket" "b" {\n  acl = var.acl\n}\n' },
+    {
+      name: 'acl from a variable without default',
+      code: 'variable "acl" {}\n\nresource "aws_s3_bucket" "b" {\n  acl = var.acl\n}\n',
+    },
   ],
   invalid: [
     {
@@ -29,6 +35,28 @@ const cases: RuleCases = {
         '',
       ].join('\n'),
       errors: [{ line: 7, column: 3, message: 'public-read-write' }],
+    },
+    {
+      name: 'grant to AllUsers in an access control policy',
+      code: [
+        'resource "aws_s3_bucket_acl" "b" {',
+        '  bucket = aws_s3_bucket.b.id',
+        '  access_control_policy {',
+        '    grant {',
+        '      grantee {',
+        '        type = "Group"',
+        '        uri  = "http://acs.amazonaws.com/groups/global/AllUsers"',
+        '      }',
+        '      permission = "READ"',
+        '    }',
+        '    owner {',
+        '      id = "abc"',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [{ line: 7, column: 9, message: 'everyone' }],
     },
   ],
 };

@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { suggestionSuffix } from '../schema/didYouMean';
 import { firstKey, issueFindings } from '../schema/findings';
 import { jsonType, schemaIssues, type SchemaIssue } from '../schema/issues';
+import type { CrdSource } from '../features/crd';
 import type { SchemaStore } from '../schema/store';
 import type { Finding, Range, Severity } from '../types';
 import {
@@ -15,8 +16,11 @@ import {
 import { resolveKind, unknownKind } from './resolve';
 import { KubernetesSchemas } from './schemas';
 
-/** Schema checks of every Kubernetes object in the file: each document, and the items of a `kind: List`. */
-export function checkKubernetes(file: YamlFile, store: SchemaStore): Finding[] {
+/**
+ * Schema checks of every Kubernetes object in the file: each document, and the items of a `kind: List`.
+ * Custom resources are checked against `crds` (CRDs of the workspace) when it has their kind.
+ */
+export function checkKubernetes(file: YamlFile, store: SchemaStore, crds?: CrdSource): Finding[] {
   const schemas = store.memo('kubernetes', KubernetesSchemas.load);
   const out: Finding[] = [];
   for (const d of file.docs) {
@@ -24,7 +28,7 @@ export function checkKubernetes(file: YamlFile, store: SchemaStore): Finding[] {
     const v = d.value;
     // A document with neither field is not a resource (e.g. a values file next to manifests).
     if (!('apiVersion' in v) && !('kind' in v)) continue;
-    new ObjectChecker(file, d, schemas, out).check(v, []);
+    new ObjectChecker(file, d, schemas, out, crds).check(v, []);
   }
   return out;
 }
@@ -38,6 +42,7 @@ class ObjectChecker {
     private readonly d: YamlDoc,
     private readonly schemas: KubernetesSchemas | undefined,
     private readonly out: Finding[],
+    private readonly crds?: CrdSource,
   ) {}
 
   check(obj: Record<string, unknown>, prefix: PathSegment[]): void {
@@ -59,7 +64,15 @@ class ObjectChecker {
     const kindRange = (): Range => this.range([...prefix, 'kind']);
     const apiRange = (): Range => this.range([...prefix, 'apiVersion']);
     switch (resolution.type) {
-      case 'no-schema':
+      case 'no-schema': {
+        const crd = this.crds?.validator(apiVersion, kind);
+        if (crd) {
+          if (!crd(obj)) {
+            const issues = schemaIssues(crd.errors ?? []).filter((i) => !this.isFalseAlarm(i, prefix));
+            this.out.push(...issueFindings(this.file, this.d, issues, 'k8s', prefix));
+          }
+          return;
+        }
         this.report(
           'k8s/no-schema',
           kindRange(),
@@ -67,6 +80,7 @@ class ObjectChecker {
           'info',
         );
         return;
+      }
       case 'unknown-kind': {
         const s = resolution.suggestion;
         const where = resolution.suggestionApiVersion ? ` (${resolution.suggestionApiVersion})` : '';

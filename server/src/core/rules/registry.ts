@@ -1,3 +1,4 @@
+import { CHECK_METAS, CONFIG_CHECK_METAS } from './checks';
 import { composeRules } from './compose/index';
 import { k8sRules } from './k8s/index';
 import { tfRules } from './tf/index';
@@ -77,7 +78,12 @@ const CONFIG_METAS: RuleMeta[] = [
 ];
 
 /** Findings the engine produces that are not rules with a check of their own. */
-export const ENGINE_METAS: RuleMeta[] = [...RULE_DOMAINS.flatMap(suppressionMetas), ...CONFIG_METAS];
+export const ENGINE_METAS: RuleMeta[] = [
+  ...CHECK_METAS,
+  ...RULE_DOMAINS.flatMap(suppressionMetas),
+  ...CONFIG_METAS,
+  ...CONFIG_CHECK_METAS,
+];
 
 export function ruleMetas(): RuleMeta[] {
   return RULE_DOMAINS.flatMap((d) => RULES_BY_DOMAIN[d].map((r) => r.meta));
@@ -104,10 +110,6 @@ export function findRuleMeta(id: string): RuleMeta | undefined {
   return BY_ID.get(id);
 }
 
-/** Ids of the schema and syntax checks, which are not in the catalogue but can be configured. */
-const CHECK_ID =
-  /^(?:k8s|compose|tf|config)\/(?:schema-[a-z0-9-]+|syntax|duplicate-key|file-too-large|[a-z0-9-]+-(?:field|kind|version|value|reference|block|attribute|argument|function|variable|type))$/;
-
 export function isKnownRuleId(id: string): boolean {
-  return BY_ID.has(id) || CHECK_ID.test(id);
+  return BY_ID.has(id);
 }

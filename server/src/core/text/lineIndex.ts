@@ -7,17 +7,31 @@ import type { Position, Range } from '../types';
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    this.starts = starts ?? [0];
+    if (!starts) scanLineStarts(text, 0, text.length, this.starts);
+  }
+
+  /**
+   * The index of `text`, which equals the indexed text except that `[from, oldEnd)` became
+   * `[from, newEnd)`: line starts outside the edit are reused (shifted), only the edit is scanned.
+   */
+  afterEdit(text: string, from: number, oldEnd: number, newEnd: number): LineIndex {
+    const delta = newEnd - oldEnd;
+    const old = this.starts;
+    const starts: number[] = [];
+    // A start is set by the break before it (`\r\n` counts once): those from the edit's line on are rescanned.
+    let i = 0;
+    while (i < old.length && (old[i] ?? 0) < from - 1) starts.push(old[i++] ?? 0);
+    const scanFrom = starts.length > 0 ? (starts[starts.length - 1] ?? 0) : 0;
+    if (starts.length === 0) starts.push(0);
+    scanLineStarts(text, scanFrom, Math.min(text.length, newEnd + 2), starts, newEnd + 2);
+    while (i < old.length && (old[i] ?? 0) <= oldEnd + 2) i++;
+    for (; i < old.length; i++) starts.push((old[i] ?? 0) + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -61,5 +75,18 @@ export class LineIndex {
 
   range(startOffset: number, endOffset: number): Range {
     return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+}
+
+/** Appends the starts of lines that begin after a break at `[from, to)`, up to `max`. */
+function scanLineStarts(text: string, from: number, to: number, starts: number[], max = Infinity): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (i + 1 <= max) starts.push(i + 1);
+    } else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 <= max) starts.push(i + 1);
+    }
   }
 }

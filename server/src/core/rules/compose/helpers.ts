@@ -192,27 +192,6 @@ export function appendToMapFix(
   return { title, edits: [{ range: { start: at, end: at }, newText: text }] };
 }
 
-/** A fix deleting the whole line(s) of a `key: value` pair of a block mapping. */
-export function deletePairFix(ctx: ComposeRuleContext, path: PathSegment[], title: string): Fix | undefined {
-  const parent = node(ctx, path.slice(0, -1));
-  const found = node(ctx, path);
-  if (!found?.key || !isMap(parent?.value) || parent.value.flow) return undefined;
-  const k = rangeOf(ctx, found.key);
-  const v = rangeOf(ctx, found.value) ?? k;
-  if (!k || !v) return undefined;
-  const lines = ctx.file.lines;
-  if (lines.lineText(k.start.line).slice(0, k.start.character).trim() !== '') return undefined;
-  // A trailing comment on the value line goes with it; nothing else may follow on that line.
-  const rest = lines.lineText(v.end.line).slice(v.end.character).trim();
-  if (rest !== '' && !rest.startsWith('#')) return undefined;
-  // Removing the only entry would leave `key:` with a null value; keep it simple and refuse.
-  if (parent.value.items.length < 2) return undefined;
-  const start = lines.lineStart(k.start.line);
-  const endLine = v.end.line + 1;
-  const end = endLine >= lines.lineCount ? lines.text.length : lines.lineStart(endLine);
-  return { title, edits: [{ range: lines.range(start, end), newText: '' }] };
-}
-
 /** Offset range of the content of a scalar (inside its quotes, if any). */
 export function scalarContentStart(ctx: ComposeRuleContext, path: PathSegment[]): Position | undefined {
   const found = node(ctx, path);

@@ -87,7 +87,7 @@ const rule: ComposeRule = {
     severity: 'warning',
     category: 'security',
     why: 'A published port without a host IP listens on every interface of the host (0.0.0.0 and ::), so the service is reachable from any network the host is on. Docker also inserts its own firewall rules, bypassing host firewalls such as ufw.',
-    fix: 'Bind the port to the interface that needs it, e.g. `127.0.0.1:8080:80` (or `host_ip: 127.0.0.1` in the long syntax), and put a reverse proxy in front for public traffic. Ports under `expose` are not published and are fine.',
+    fix: 'Bind the port to the interface that needs it, e.g. `127.0.0.1:8080:80` (or `host_ip: 127.0.0.1` in the long syntax), and put a reverse proxy in front for public traffic. Ports under `expose` are not published and are fine; services with `network_mode: host` ignore `ports` and are reported by compose/host-network instead. A host part that is a whole variable not named like a port (`${BIND}:80`) may hold an IP and is not reported.',
     references: [
       composeRef('ports'),
       {

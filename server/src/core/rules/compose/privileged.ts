@@ -1,5 +1,6 @@
 import type { ComposeRule } from '../types';
-import { CIS_DOCKER, composeRef, deletePairFix, isTrue, OWASP_DOCKER, services } from './helpers';
+import { deletePairEdit } from '../yamlEdits';
+import { CIS_DOCKER, composeRef, isTrue, OWASP_DOCKER, services } from './helpers';
 
 const rule: ComposeRule = {
   meta: {
@@ -24,7 +25,8 @@ const rule: ComposeRule = {
     for (const svc of services(ctx)) {
       if (!isTrue(svc.value['privileged'])) continue;
       const path = [...svc.path, 'privileged'];
-      const fix = deletePairFix(ctx, path, 'Remove `privileged: true`');
+      const edits = deletePairEdit(ctx.file, ctx.doc, path);
+      const fix = edits.length ? { title: 'Remove `privileged: true`', edits } : undefined;
       ctx.report(path, {
         at: 'pair',
         message: `Service "${svc.name}" runs privileged, with full access to the host.`,

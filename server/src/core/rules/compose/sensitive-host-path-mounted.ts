@@ -1,5 +1,14 @@
 import type { ComposeRule } from '../types';
-import { bindMounts, CIS_DOCKER, composeRef, isDockerSocket, normalizeHostPath, services } from './helpers';
+import {
+  bindMounts,
+  CIS_DOCKER,
+  composeRef,
+  dig,
+  isDict,
+  isDockerSocket,
+  normalizeHostPath,
+  services,
+} from './helpers';
 
 /** Host folders whose exposure lets a container read secrets, change the host or escape. */
 const SENSITIVE = [
@@ -55,6 +64,17 @@ const rule: ComposeRule = {
           message: `Service "${svc.name}" mounts the sensitive host path ${p}${m.readOnly ? '' : ' read-write'}.`,
         });
       }
+    }
+    // A named volume of the local driver can bind a host folder: `driver_opts: {o: bind, device: /etc}`.
+    const volumes = ctx.value['volumes'];
+    if (!isDict(volumes)) return;
+    for (const [name, vol] of Object.entries(volumes)) {
+      const device = dig(vol, 'driver_opts', 'device');
+      const p = typeof device === 'string' ? normalizeHostPath(device) : undefined;
+      if (!p || !sensitiveRoot(p)) continue;
+      ctx.report(['volumes', name, 'driver_opts', 'device'], {
+        message: `Volume "${name}" binds the sensitive host path ${p}.`,
+      });
     }
   },
 };

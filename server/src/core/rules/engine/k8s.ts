@@ -9,6 +9,7 @@ import {
   type PathSegment,
   type YamlFile,
 } from '../../yaml/yamlFile';
+import { DocumentMemo } from '../../yaml/perDocument';
 import { parseSuppressionBody, type ScopedSuppression } from '../../suppress/suppress';
 import type { K8sObject, K8sRule, K8sRuleContext, RuleSettings } from '../types';
 import { makeReporter } from '../report';
@@ -36,6 +37,11 @@ export interface K8sRun {
   scopes: ScopedSuppression[];
 }
 
+/**
+ * With a `memo`, each rule runs one document at a time and its findings are reused for
+ * documents whose text did not change. A rule that reads `folderObjects()` relates objects to
+ * each other: from then on it runs on the whole file every time (exact, never stale).
+ */
 export function runK8sRules(
   rules: readonly K8sRule[],
   file: YamlFile,
@@ -43,33 +49,93 @@ export function runK8sRules(
   host: AnalysisHost,
   folderCache: FolderCache,
   config: RuleSettings,
+  memo?: K8sRuleMemo,
 ): K8sRun {
   const objects = k8sObjects(file, path);
   let folder: K8sObject[] | undefined;
+  const folderObjects = () => (folder ??= readFolderObjects(path, objects, host, folderCache));
+  const perDoc = memo ? perDocument(rules, file, path, config, memo) : undefined;
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const reporter = makeReporter(rule.meta, findings);
-    const range = (obj: K8sObject, p: PathSegment[], at?: 'key' | 'value' | 'pair') =>
-      pathRange(file, obj.doc, [...obj.path, ...p], at);
-    const ctx: K8sRuleContext = {
-      file,
-      objects,
-      folderObjects: () => (folder ??= readFolderObjects(path, objects, host, folderCache)),
-      report(obj, p, options = {}) {
-        // Findings belong to this file only; folder objects are read, never reported on.
-        if (obj.file !== path) return;
-        reporter(range(obj, p, options.at), options);
-      },
-      range,
-      config,
-    };
-    try {
-      rule.check(ctx);
-    } catch {
-      // A rule that trips over an unusual document must not hide the other findings.
-    }
+    const own = perDoc?.get(rule.meta.id);
+    if (own) for (const f of own) findings.push(f);
+    else runRule(rule, file, path, objects, folderObjects, config, findings);
   }
   return { findings, scopes: annotationScopes(file, objects) };
+}
+
+/** Per-document rule findings of one file, and the rules found to relate objects across documents. */
+export class K8sRuleMemo {
+  readonly docs = new DocumentMemo();
+  readonly crossObject = new Set<string>();
+}
+
+/**
+ * Findings of the rules not known to relate objects, document by document, reusing those of
+ * unchanged documents. A rule that reads `folderObjects()` is left out (and remembered as such).
+ */
+function perDocument(
+  rules: readonly K8sRule[],
+  file: YamlFile,
+  path: string,
+  config: RuleSettings,
+  memo: K8sRuleMemo,
+): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const r of rules) if (!memo.crossObject.has(r.meta.id)) out.set(r.meta.id, []);
+  for (const d of file.docs) {
+    const slots = memo.docs.at(file, d);
+    let objects: K8sObject[] | undefined;
+    for (const [id, acc] of out) {
+      let found = slots.get(id);
+      if (!found) {
+        const rule = rules.find((r) => r.meta.id === id) as K8sRule;
+        objects ??= k8sObjects({ ...file, docs: [d] }, path);
+        let crossed = false;
+        found = [];
+        runRule(rule, file, path, objects, () => ((crossed = true), []), config, found);
+        if (crossed) {
+          memo.crossObject.add(id);
+          out.delete(id);
+          continue;
+        }
+        slots.set(id, found);
+      }
+      for (const f of found) acc.push(f);
+    }
+  }
+  return out;
+}
+
+function runRule(
+  rule: K8sRule,
+  file: YamlFile,
+  path: string,
+  objects: K8sObject[],
+  folderObjects: () => K8sObject[],
+  config: RuleSettings,
+  findings: Finding[],
+): void {
+  const reporter = makeReporter(rule.meta, findings);
+  const range = (obj: K8sObject, p: PathSegment[], at?: 'key' | 'value' | 'pair') =>
+    pathRange(file, obj.doc, [...obj.path, ...p], at);
+  const ctx: K8sRuleContext = {
+    file,
+    objects,
+    folderObjects,
+    report(obj, p, options = {}) {
+      // Findings belong to this file only; folder objects are read, never reported on.
+      if (obj.file !== path) return;
+      reporter(range(obj, p, options.at), options);
+    },
+    range,
+    config,
+  };
+  try {
+    rule.check(ctx);
+  } catch {
+    // A rule that trips over an unusual document must not hide the other findings.
+  }
 }
 
 function readFolderObjects(

@@ -8,7 +8,7 @@ import type { ScopedSuppression } from '../../suppress/suppress';
 import { RULES_BY_DOMAIN } from '../registry';
 import type { RuleSettings } from '../types';
 import { runComposeRules } from './compose';
-import { FolderCache, runK8sRules } from './k8s';
+import { FolderCache, K8sRuleMemo, runK8sRules } from './k8s';
 import { runTfRules } from './tf';
 
 export interface RuleRunOptions {
@@ -30,10 +30,24 @@ const on = (levels: Record<string, RuleLevel>) => (r: { meta: { id: string } }) 
 /** Runs the anti-pattern rules of one domain on a parsed file. */
 export class RuleRunner {
   private readonly folderCache = new FolderCache();
+  private readonly memos = new Map<string, { settings: string; memo: K8sRuleMemo }>();
 
   k8s(file: YamlFile, o: RuleRunOptions): RuleRun {
     const rules = RULES_BY_DOMAIN.k8s.filter(on(o.levels));
-    return runK8sRules(rules, file, o.path, o.host, this.folderCache, o.settings);
+    return runK8sRules(rules, file, o.path, o.host, this.folderCache, o.settings, this.memoFor(o));
+  }
+
+  /** Drops what was remembered about a file (closed or deleted). */
+  forget(path: string): void {
+    this.memos.delete(path);
+  }
+
+  /** Per-document results of a file, kept while its rule settings stay the same. */
+  private memoFor(o: RuleRunOptions): K8sRuleMemo {
+    const key = JSON.stringify(o.settings ?? null);
+    let m = this.memos.get(o.path);
+    if (!m || m.settings !== key) this.memos.set(o.path, (m = { settings: key, memo: new K8sRuleMemo() }));
+    return m.memo;
   }
 
   compose(file: YamlFile, o: RuleRunOptions): RuleRun {

@@ -12,6 +12,7 @@ const rule: TfRule = {
     references: [
       awsDoc('aws_instance'),
       awsDoc('aws_launch_template'),
+      awsDoc('aws_launch_configuration'),
       {
         title: 'Amazon EC2: use IMDSv2',
         url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',
@@ -19,7 +20,7 @@ const rule: TfRule = {
     ],
   },
   check(ctx) {
-    for (const type of ['aws_instance', 'aws_launch_template']) {
+    for (const type of ['aws_instance', 'aws_launch_template', 'aws_launch_configuration']) {
       for (const inst of resources(ctx, type)) {
         if (isDisabled(ctx, inst)) continue;
         const opts = children(inst, 'metadata_options')[0];

@@ -89,11 +89,57 @@ export function companions(
   nameAttr = 'bucket',
 ): TfBlock[] {
   const name = known(ctx, attr(target, nameAttr)?.expr);
-  return resources(ctx, type).filter((c) => {
+  const index = companionIndex(ctx, type, linkAttr);
+  const hits = new Set<number>(index.byAddress.get(address(target)));
+  if (typeof name === 'string' && name !== '') for (const i of index.byName.get(name) ?? []) hits.add(i);
+  return [...hits].sort((x, y) => x - y).map((i) => index.all[i] as TfBlock);
+}
+
+interface CompanionIndex {
+  all: TfBlock[];
+  /** Positions in `all` by every address their link (or, through `each`, their for_each) may refer to. */
+  byAddress: Map<string, number[]>;
+  /** Positions in `all` by the static string value of their link. */
+  byName: Map<string, number[]>;
+}
+
+/** One index per rule run and companion type: a module with n buckets costs n lookups, not n². */
+const companionIndexes = new WeakMap<TfRuleContext, Map<string, CompanionIndex>>();
+
+function companionIndex(ctx: TfRuleContext, type: string, linkAttr: string): CompanionIndex {
+  let perCtx = companionIndexes.get(ctx);
+  if (!perCtx) companionIndexes.set(ctx, (perCtx = new Map()));
+  const key = `${type}\u0000${linkAttr}`;
+  const cached = perCtx.get(key);
+  if (cached) return cached;
+  const all = resources(ctx, type);
+  const index: CompanionIndex = { all, byAddress: new Map(), byName: new Map() };
+  const add = (m: Map<string, number[]>, k: string, i: number) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  all.forEach((c, i) => {
     const link = attr(c, linkAttr)?.expr;
-    if (refersTo(link, target)) return true;
-    return typeof name === 'string' && name !== '' && known(ctx, link) === name;
+    if (!link) return;
+    const refs = [...link.references];
+    if (usesEach(link)) refs.push(...(attr(c, 'for_each')?.expr?.references ?? []));
+    // `refersTo`: the reference is the address or continues it after a dot.
+    for (const r of refs) {
+      for (let dot = r.name.indexOf('.'); dot >= 0; dot = r.name.indexOf('.', dot + 1)) {
+        add(index.byAddress, r.name.slice(0, dot), i);
+      }
+      add(index.byAddress, r.name, i);
+    }
+    const v = known(ctx, link);
+    if (typeof v === 'string' && v !== '') add(index.byName, v, i);
   });
+  perCtx.set(key, index);
+  return index;
+}
+
+function usesEach(expr: TfExpr | undefined): boolean {
+  return !!expr?.references.some((r) => r.name.startsWith('each.'));
 }
 
 /**
@@ -106,8 +152,10 @@ export function hasUnresolvedCompanion(ctx: TfRuleContext, type: string, linkAtt
     if (!link) return false;
     if (known(ctx, link) !== undefined) return false;
     // A reference to a resource of the module is resolved; anything else (var without default,
-    // module output, data source, for_each value) might be our target.
-    return !link.references.some((r) => /^aws_s3_bucket\.[^.]+/.test(r.name));
+    // module output, data source) might be our target.
+    const forEach = attr(c, 'for_each')?.expr;
+    const refs = [...link.references, ...(usesEach(link) ? (forEach?.references ?? []) : [])];
+    return !refs.some((r) => /^aws_s3_bucket\.[^.]+/.test(r.name));
   });
 }
 
@@ -290,12 +338,39 @@ function gcpIngress(ctx: TfRuleContext, b: TfBlock): Ingress[] {
   return out;
 }
 
+/**
+ * Nested blocks written in attribute syntax (`ingress = [{ ... }]`), seen as blocks so the same
+ * checks apply to both forms.
+ */
+export function objectsOf(block: TfBlock, name: string): TfBlock[] {
+  const a = attr(block, name);
+  if (a?.expr.kind !== 'tuple') return [];
+  return (a.expr.items ?? [])
+    .filter((item) => item.kind === 'object')
+    .map((item) => ({
+      type: name,
+      labels: [],
+      labelRanges: [],
+      range: item.range,
+      typeRange: item.range,
+      headerRange: item.range,
+      attributes: (item.entries ?? []).map((e) => ({
+        name: e.key,
+        nameRange: e.keyRange,
+        range: { start: e.keyRange.start, end: e.value.range.end },
+        expr: e.value,
+      })),
+      blocks: [],
+      file: block.file,
+    }));
+}
+
 /** Every statically known inbound rule of the module that admits the whole internet. */
 export function openIngress(ctx: TfRuleContext): Ingress[] {
   const out: Ingress[] = [];
   const push = (i: Ingress | undefined) => i && out.push(i);
   for (const sg of resources(ctx, 'aws_security_group')) {
-    for (const ing of children(sg, 'ingress'))
+    for (const ing of [...children(sg, 'ingress'), ...objectsOf(sg, 'ingress')])
       push(awsIngress(ctx, ing, 'protocol', ['cidr_blocks', 'ipv6_cidr_blocks']));
   }
   for (const r of resources(ctx, 'aws_security_group_rule')) {

@@ -41,6 +41,26 @@ function statementsOf(doc: TfValue | undefined): TfValue[] {
 }
 
 /**
+ * Text of a JSON policy string. Interpolations that cannot be evaluated (an ARN of another
+ * resource) become a placeholder: they can never turn into `"*"`, so the other statements can
+ * still be judged.
+ */
+function policyText(ctx: TfRuleContext, expr: TfExpr): string | undefined {
+  const v = known(ctx, expr);
+  if (typeof v === 'string') return v;
+  if (expr.kind !== 'template' || !expr.parts) return undefined;
+  return expr.parts
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      const x = known(ctx, p);
+      return typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean'
+        ? String(x)
+        : '__unknown__';
+    })
+    .join('');
+}
+
+/**
  * Ranges of admin statements of a policy expression: per statement inside `jsonencode({...})`
  * (so a partly unknown policy still counts), else the whole expression for a JSON string.
  */
@@ -54,8 +74,8 @@ function adminStatements(ctx: TfRuleContext, expr: TfExpr): Range[] {
       .filter((item) => isAdminStatement(known(ctx, item)))
       .map((item) => item.entries?.find((e) => e.key === 'Action')?.value.range ?? item.range);
   }
-  const v = known(ctx, expr);
-  if (typeof v !== 'string') return [];
+  const v = policyText(ctx, expr);
+  if (v === undefined) return [];
   let doc: TfValue | undefined;
   try {
     doc = JSON.parse(v) as TfValue;

@@ -4,6 +4,7 @@ import azureStorageContainerPublic from './azure-storage-container-public';
 import azureStorageHttpAllowed from './azure-storage-http-allowed';
 import azureStorageOldTls from './azure-storage-old-tls';
 import azureStoragePublicBlobAccess from './azure-storage-public-blob-access';
+import cloudtrailLogValidationDisabled from './cloudtrail-log-validation-disabled';
 import cloudtrailLoggingDisabled from './cloudtrail-logging-disabled';
 import cloudtrailNotMultiRegion from './cloudtrail-not-multi-region';
 import ebsVolumeUnencrypted from './ebs-volume-unencrypted';
@@ -36,6 +37,7 @@ export const tfRules: TfRule[] = [
   azureStorageHttpAllowed,
   azureStorageOldTls,
   azureStoragePublicBlobAccess,
+  cloudtrailLogValidationDisabled,
   cloudtrailLoggingDisabled,
   cloudtrailNotMultiRegion,
   ebsVolumeUnencrypted,

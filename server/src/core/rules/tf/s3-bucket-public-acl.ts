@@ -1,8 +1,28 @@
+import type { TfAttribute, TfBlock } from '../../terraform/model';
 import type { TfRule } from '../types';
 import { attr, awsDoc, CIS_AWS, isDisabled, known, resources } from './helpers';
 
 /** Canned ACLs granting access to everyone (or to every AWS account). */
 const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
+
+/** Grantee URIs of the predefined groups "everyone" and "any AWS account". */
+const PUBLIC_GROUPS = /^https?:\/\/acs\.amazonaws\.com\/groups\/global\/(?:AllUsers|AuthenticatedUsers)$/;
+
+/** `uri` attributes of the grants of a bucket (v3 inline `grant`) or of an `access_control_policy`. */
+function grantUris(block: TfBlock): TfAttribute[] {
+  const out: TfAttribute[] = [];
+  const walk = (b: TfBlock) => {
+    for (const c of b.blocks) {
+      if (c.type === 'grant' || c.type === 'grantee' || c.type === 'access_control_policy') {
+        const uri = attr(c, 'uri');
+        if (uri) out.push(uri);
+        walk(c);
+      }
+    }
+  };
+  walk(block);
+  return out;
+}
 
 const rule: TfRule = {
   meta: {
@@ -29,6 +49,12 @@ const rule: TfRule = {
     for (const type of ['aws_s3_bucket', 'aws_s3_bucket_acl']) {
       for (const b of resources(ctx, type)) {
         if (isDisabled(ctx, b)) continue;
+        for (const uri of grantUris(b)) {
+          const v = known(ctx, uri.expr);
+          if (typeof v === 'string' && PUBLIC_GROUPS.test(v)) {
+            ctx.report(uri, { message: 'An S3 ACL grant gives access to everyone.' });
+          }
+        }
         const acl = attr(b, 'acl');
         const v = known(ctx, acl?.expr);
         if (!acl || typeof v !== 'string' || !PUBLIC_ACLS.has(v)) continue;
