@@ -92,6 +92,19 @@ metadata:
     expect: [['k8s/schema-required', '6:7-6:12', "Missing required field 'name'"]],
   },
   {
+    name: 'a missing field and an unknown field on the same item: both reported',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n    - imagee: nginx\n',
+    expect: [
+      ['k8s/schema-required', '6:7-6:13', "Missing required field 'name'"],
+      ['k8s/schema-unknown-field', '6:7-6:13', "Unknown field 'imagee'; did you mean 'image'?"],
+    ],
+  },
+  {
+    name: 'several missing fields of one object: one finding naming them all',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n    - name: a\n      volumeMounts:\n        - readOnly: true\n',
+    expect: [['k8s/schema-required', '8:11-8:19', "Missing required fields 'mountPath' and 'name'"]],
+  },
+  {
     name: 'missing kind: at the document first key',
     text: '# a comment\napiVersion: v1\nmetadata: {name: a}\n',
     expect: [['k8s/schema-required', '2:1-2:11', "Missing required field 'kind'"]],

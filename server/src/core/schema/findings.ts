@@ -25,10 +25,20 @@ export function issueFindings(
 ): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
+  // Missing fields of one object become one finding naming them all; they never hide (nor are
+  // hidden by) an unknown field that happens to start at the same place.
+  const missing = new Map<string, { finding: Finding; fields: string[] }>();
   const sorted = [...issues].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
   for (const issue of sorted) {
     const range = issueRange(file, d, [...prefix, ...issue.path], issue.at);
-    const key = `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+    const at = `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+    const key = issue.kind === 'required' ? `required@${at}` : at;
+    const group = missing.get(key);
+    if (group && issue.field !== undefined) {
+      if (!group.fields.includes(issue.field)) group.fields.push(issue.field);
+      group.finding.message = missingMessage(group.fields);
+      continue;
+    }
     if (seen.has(key)) continue;
     seen.add(key);
     const finding: Finding = {
@@ -42,9 +52,17 @@ export function issueFindings(
         { title: `Rename to '${issue.suggestion}'`, edits: [{ range, newText: issue.suggestion }] },
       ];
     }
+    if (issue.kind === 'required' && issue.field !== undefined)
+      missing.set(key, { finding, fields: [issue.field] });
     out.push(finding);
   }
   return out;
+}
+
+function missingMessage(fields: readonly string[]): string {
+  if (fields.length === 1) return `Missing required field '${fields[0]}'`;
+  const quoted = fields.map((f) => `'${f}'`);
+  return `Missing required fields ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
 export function issueRange(

@@ -18,6 +18,8 @@ export interface SchemaIssue {
   expected?: string[];
   /** For unknown fields: the allowed key it most likely meant. */
   suggestion?: string;
+  /** For `required` issues: the missing field. */
+  field?: string;
 }
 
 /** Keywords whose errors say something about an object's members, not the value's own shape. */
@@ -101,6 +103,7 @@ function toIssue(e: ErrorObject): SchemaIssue | undefined {
         path,
         at: 'object',
         data: e.data,
+        field: name,
         message: `Missing required field '${name}'`,
       };
     }
