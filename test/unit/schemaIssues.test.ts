@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { didYouMean } from '../../server/src/core/schema/didYouMean';
+import { didYouMean } from '../../server/src/core/text/didYouMean';
 import { createAjv } from '../../server/src/core/schema/ajv';
 import { schemaIssues, toPath } from '../../server/src/core/schema/issues';
 import { locate, parseYaml } from '../../server/src/core/yaml/yamlFile';

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { suggestionSuffix } from '../schema/didYouMean';
+import { suggestionSuffix } from '../text/didYouMean';
 import { firstKey, issueFindings } from '../schema/findings';
 import { jsonType, schemaIssues, type SchemaIssue } from '../schema/issues';
 import type { CrdSource } from '../features/crd';

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { didYouMean } from '../schema/didYouMean';
+import { didYouMean } from '../text/didYouMean';
 import { groupOf, type KubernetesSchemas } from './schemas';
 
 /** What an apiVersion + kind pair refers to. */

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { PathSegment } from '../yaml/yamlFile';
-import { didYouMean, suggestionSuffix } from './didYouMean';
+import { didYouMean, suggestionSuffix } from '../text/didYouMean';
 
 export type IssueKind = 'unknown-field' | 'type' | 'required' | 'invalid';
 

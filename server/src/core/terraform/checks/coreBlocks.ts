@@ -1,6 +1,6 @@
 import type { Finding } from '../../types';
 import { CORE_BLOCKS } from '../coreSchema';
-import { didYouMeanSuffix } from '../didYouMean';
+import { didYouMeanSuffix } from '../../text/didYouMean';
 import type { TfBlock } from '../model';
 import { finding, type TfCheckContext } from './context';
 

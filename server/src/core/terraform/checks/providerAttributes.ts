@@ -1,6 +1,6 @@
 import type { Finding } from '../../types';
 import { RESOURCE_META_ARGUMENTS } from '../coreSchema';
-import { didYouMeanSuffix } from '../didYouMean';
+import { didYouMeanSuffix } from '../../text/didYouMean';
 import type { TfBlock } from '../model';
 import { finding, type TfCheckContext } from './context';
 

@@ -35,3 +35,9 @@ function isSwap(a: string, b: string): boolean {
 export function suggestionSuffix(suggestion: string | undefined): string {
   return suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
 }
+
+/** ` Did you mean 'x'?` (a sentence of its own, as Terraform messages end) or the empty string. */
+export function didYouMeanSuffix(word: string, candidates: Iterable<string>): string {
+  const c = didYouMean(word, candidates);
+  return c === undefined ? '' : ` Did you mean '${c}'?`;
+}
