@@ -18,6 +18,18 @@ const cases: RuleCases = {
       name: 'data folder',
       code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - /srv/pg:/var/lib/postgresql/data\n',
     },
+    {
+      name: 'project folders with dotted names',
+      code: [
+        'services:',
+        '  site:',
+        '    image: example/site:1.0',
+        '    volumes:',
+        '      - ./ssh-docs:/srv/docs',
+        '      - ./public/.well-known:/srv/.well-known:ro',
+        '',
+      ].join('\n'),
+    },
   ],
   invalid: [
     {
@@ -51,6 +63,25 @@ const cases: RuleCases = {
         '',
       ].join('\n'),
       errors: [{ line: 12, column: 15, message: 'Volume "hostetc"' }],
+    },
+    {
+      name: 'user credential folders (SSH keys, cloud and cluster credentials)',
+      code: [
+        'services:',
+        '  deployer:',
+        '    image: example/deployer:2.3',
+        '    volumes:',
+        '      - ~/.ssh:/home/app/.ssh:ro',
+        '      - ${HOME}/.aws:/home/app/.aws',
+        '      - /home/ci/.kube/config:/home/app/.kube/config:ro',
+        '      - ./secrets-not-here:/data',
+        '',
+      ].join('\n'),
+      errors: [
+        { line: 5, column: 9 },
+        { line: 6, column: 9 },
+        { line: 7, column: 9 },
+      ],
     },
   ],
 };

@@ -7,6 +7,14 @@ const cases: RuleCases = {
       code: 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n',
     },
     { name: 'default', code: 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n}\n' },
+    {
+      name: 'a public database in another file of the module is reported in that file only',
+      files: {
+        'db.tf':
+          'resource "aws_db_instance" "shop" {\n  engine              = "postgres"\n  publicly_accessible = true\n}\n',
+      },
+      code: ['variable "region" {', '  default = "eu-west-1"', '}', ''].join('\n'),
+    },
   ],
   invalid: [
     {

@@ -118,7 +118,8 @@ function splitVolume(spec: string): { source: string; target: string; readOnly: 
 }
 
 function isHostPath(source: string): boolean {
-  return /^(?:\/|\.|~|[A-Za-z]:[\\/]|\\\\)/.test(source);
+  // `${HOME}/x` and `$PWD/x` are host folders too; other variables may name a volume.
+  return /^(?:\/|\.|~|[A-Za-z]:[\\/]|\\\\|\$\{?(?:HOME|PWD)\b)/.test(source);
 }
 
 /** A host path with `.`/`..` steps, doubled and trailing slashes resolved; undefined if not absolute. */

@@ -33,6 +33,14 @@ const SENSITIVE = [
 /** Read-only files commonly shared to give a container the host's time zone: harmless. */
 const BENIGN_READ_ONLY = new Set(['/etc/localtime', '/etc/timezone']);
 
+/** Per-user credential folders (SSH keys, cloud, cluster and registry credentials), under any home. */
+const CREDENTIALS =
+  /^(?:~|\$\{?HOME\}?|\/)(?:.*\/)?(\.(?:ssh|aws|kube|docker|gnupg|azure|config\/gcloud))(?:\/|$)/;
+
+function credentialFolder(source: string): string | undefined {
+  return CREDENTIALS.exec(source.trim())?.[1];
+}
+
 function sensitiveRoot(path: string): string | undefined {
   if (path === '/') return '/';
   return SENSITIVE.find((s) => path === s || path.startsWith(s + '/'));
@@ -44,7 +52,7 @@ const rule: ComposeRule = {
     title: 'Sensitive host path mounted into a service',
     severity: 'warning',
     category: 'security',
-    why: 'Bind-mounting system folders such as /, /etc, /proc, /sys, /root or /var/lib/docker exposes host secrets and configuration to the container, and with write access lets it change the host.',
+    why: "Bind-mounting system folders such as /, /etc, /proc, /sys, /root or /var/lib/docker exposes host secrets and configuration to the container, and with write access lets it change the host. A user's credential folders (~/.ssh, ~/.aws, ~/.kube, ~/.docker) hand the container that user's keys and cloud access.",
     fix: 'Mount only the specific files the service needs, read-only (`:ro`), or use a named volume instead of a host folder.',
     references: [
       composeRef('volumes'),
@@ -55,6 +63,13 @@ const rule: ComposeRule = {
   check(ctx) {
     for (const svc of services(ctx)) {
       for (const m of bindMounts(svc)) {
+        const cred = credentialFolder(m.source);
+        if (cred) {
+          ctx.report(m.reportPath, {
+            message: `Service "${svc.name}" mounts the credential folder ${cred} of a host user.`,
+          });
+          continue;
+        }
         const p = normalizeHostPath(m.source);
         if (!p || isDockerSocket(m.source)) continue;
         if (m.readOnly && BENIGN_READ_ONLY.has(p)) continue;

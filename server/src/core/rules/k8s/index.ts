@@ -22,6 +22,7 @@ import missingPodDisruptionBudget from './missing-pod-disruption-budget';
 import privileged from './privileged';
 import procMountUnmasked from './proc-mount-unmasked';
 import readOnlyRootFilesystem from './read-only-root-filesystem';
+import rbacWildcard from './rbac-wildcard';
 import readinessProbe from './readiness-probe';
 import runAsNonRoot from './run-as-non-root';
 import runAsRootUser from './run-as-root-user';
@@ -58,6 +59,7 @@ export const k8sRules: K8sRule[] = [
   privileged,
   procMountUnmasked,
   readOnlyRootFilesystem,
+  rbacWildcard,
   readinessProbe,
   runAsNonRoot,
   runAsRootUser,

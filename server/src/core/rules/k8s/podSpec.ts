@@ -127,8 +127,22 @@ export function reportContainer(
   ctx.report(c.pod.obj, containerAnchor(c), { at: 'pair', ...options });
 }
 
-/** Labels of the pods a workload creates (its template's, or a Pod's own). */
+/**
+ * Parsed values stay the same objects while their document is unchanged, so folder rules that
+ * read every workload's labels on each keystroke find them here.
+ */
+const labelsOf = new WeakMap<object, { kind: string; labels: Record<string, string> | undefined }>();
+
+/** Labels of the pods a workload creates (its template's, or a Pod's own). Do not modify the result. */
 export function templateLabels(obj: K8sObject): Record<string, string> | undefined {
+  const known = labelsOf.get(obj.value);
+  if (known && known.kind === obj.kind) return known.labels;
+  const labels = computeTemplateLabels(obj);
+  labelsOf.set(obj.value, { kind: obj.kind, labels });
+  return labels;
+}
+
+function computeTemplateLabels(obj: K8sObject): Record<string, string> | undefined {
   const pod = podSpecOf(obj);
   if (!pod) return undefined;
   const labels = get(obj.value, [...pod.metadataPath, 'labels']);

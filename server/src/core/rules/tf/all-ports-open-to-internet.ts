@@ -6,7 +6,7 @@ import {
   CIS_AZURE,
   CIS_GCP,
   googleDoc,
-  openIngress,
+  reportOpenIngress,
   opensAllPorts,
 } from './helpers';
 
@@ -29,9 +29,7 @@ const rule: TfRule = {
     ],
   },
   check(ctx) {
-    for (const i of openIngress(ctx)) {
-      if (opensAllPorts(i)) ctx.report(i.source, { message: 'Every port is open to the whole internet.' });
-    }
+    reportOpenIngress(ctx, opensAllPorts, 'Every port is open to the whole internet.');
   },
 };
 

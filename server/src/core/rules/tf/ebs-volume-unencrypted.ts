@@ -24,6 +24,14 @@ const rule: TfRule = {
       const enabled = attr(r, 'enabled');
       return !enabled || asBool(known(ctx, enabled.expr)) === true;
     });
+    for (const r of resources(ctx, 'aws_ebs_encryption_by_default')) {
+      const enabled = attr(r, 'enabled');
+      if (enabled && !isDisabled(ctx, r) && asBool(known(ctx, enabled.expr)) === false) {
+        ctx.report(enabled, {
+          message: 'EBS encryption by default is turned off for the account and region.',
+        });
+      }
+    }
     for (const vol of resources(ctx, 'aws_ebs_volume')) {
       if (isDisabled(ctx, vol)) continue;
       const a = attr(vol, 'encrypted');

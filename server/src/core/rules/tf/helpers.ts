@@ -1,4 +1,4 @@
-import type { TfAttribute, TfBlock, TfExpr, TfValue } from '../../terraform/model';
+import type { TfAttribute, TfBlock, TfExpr, TfStep, TfValue } from '../../terraform/model';
 import type { Fix, Position, Range } from '../../types';
 import type { ReportOptions, TfRuleContext } from '../types';
 
@@ -159,6 +159,93 @@ export function hasUnresolvedCompanion(ctx: TfRuleContext, type: string, linkAtt
   });
 }
 
+/**
+ * A made-up attribute tagged with its file: the engine reports an attribute only in its own file,
+ * and it cannot look a copy up among the module's attributes.
+ */
+function inFile(a: TfAttribute, file: string): TfAttribute {
+  return Object.assign(a, { file });
+}
+
+// ---------- dynamic blocks ----------
+
+/** An expression standing for a value computed here (ranges kept for reporting). */
+function literalLike(expr: TfExpr, value: TfValue | undefined): TfExpr {
+  return value === undefined
+    ? { ...expr, kind: 'other', references: [] }
+    : { ...expr, kind: 'literal', value, references: [] };
+}
+
+function stepInto(v: TfValue | undefined, step: TfStep, ctx: TfRuleContext): TfValue | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (step.kind === 'attr') {
+    return typeof v === 'object' && !Array.isArray(v) ? v[step.name] : undefined;
+  }
+  if (step.kind !== 'index') return undefined;
+  const k = known(ctx, step.expr);
+  if (Array.isArray(v)) return typeof k === 'number' ? v[k] : undefined;
+  return typeof v === 'object' && typeof k === 'string' ? v[k] : undefined;
+}
+
+/** Replaces `<iter>.key` / `<iter>.value...` by the element's values; unresolvable parts become unknown. */
+function bindIterator(ctx: TfRuleContext, expr: TfExpr, iter: string, key: TfValue, value: TfValue): TfExpr {
+  const mentions = expr.references.some((r) => r.name === iter || r.name.startsWith(iter + '.'));
+  if (!mentions) return expr;
+  if (expr.kind === 'reference' && expr.text.split(/[.[]/)[0]?.trim() === iter) {
+    const [first, ...rest] = expr.steps ?? [];
+    if (first?.kind !== 'attr' || (first.name !== 'key' && first.name !== 'value')) {
+      return literalLike(expr, undefined);
+    }
+    let v: TfValue | undefined = first.name === 'key' ? key : value;
+    for (const step of rest) v = stepInto(v, step, ctx);
+    return literalLike(expr, v);
+  }
+  if (expr.kind === 'tuple') {
+    const items = (expr.items ?? []).map((i) => bindIterator(ctx, i, iter, key, value));
+    return { ...expr, items, references: items.flatMap((i) => i.references) };
+  }
+  if (expr.kind === 'template' && expr.parts) {
+    const parts = expr.parts.map((p) => (typeof p === 'string' ? p : bindIterator(ctx, p, iter, key, value)));
+    return { ...expr, parts, references: [] };
+  }
+  return literalLike(expr, undefined);
+}
+
+/**
+ * Instances of the `dynamic "<name>"` blocks of `block` whose `for_each` is statically known,
+ * seen as plain nested blocks: iterator references are replaced by each element's values, so
+ * the checks of the static form apply (ranges stay those of the `content` attributes).
+ */
+export function dynamicInstances(ctx: TfRuleContext, block: TfBlock, name: string): TfBlock[] {
+  const out: TfBlock[] = [];
+  for (const dyn of block.blocks) {
+    if (dyn.type !== 'dynamic' || dyn.labels[0] !== name) continue;
+    const content = children(dyn, 'content')[0];
+    const coll = known(ctx, attr(dyn, 'for_each')?.expr);
+    if (!content || coll === undefined || coll === null || typeof coll !== 'object') continue;
+    const iter = attr(dyn, 'iterator')?.expr.text.trim() || name;
+    const elements: [TfValue, TfValue][] = Array.isArray(coll)
+      ? coll.map((v, i) => [i, v])
+      : Object.entries(coll);
+    for (const [key, value] of elements) {
+      out.push({
+        ...content,
+        type: name,
+        attributes: content.attributes.map((a) =>
+          inFile({ ...a, expr: bindIterator(ctx, a.expr, iter, key, value) }, block.file),
+        ),
+        blocks: [],
+      });
+    }
+  }
+  return out;
+}
+
+/** A nested block in every spelling: `name { }`, `name = [{ }]` and `dynamic "name"` with a known for_each. */
+export function nestedBlocks(ctx: TfRuleContext, block: TfBlock, name: string): TfBlock[] {
+  return [...children(block, name), ...objectsOf(block, name), ...dynamicInstances(ctx, block, name)];
+}
+
 // ---------- CIDRs ----------
 
 const OPEN_CIDRS = new Set([
@@ -286,6 +373,13 @@ function awsIngress(
   return { ports: [range], protocol, source };
 }
 
+/** Port specs as strings: providers accept `22` as well as `"22"`. */
+function portSpecs(v: TfValue | undefined): string[] | undefined {
+  const list = Array.isArray(v) ? v : [v];
+  if (v === undefined || !list.every((x) => typeof x === 'string' || typeof x === 'number')) return undefined;
+  return list.map(String);
+}
+
 /** Azure port specs: "22", "1000-2000", "*". */
 function azurePorts(specs: string[]): [number, number][] | 'all' | undefined {
   const out: [number, number][] = [];
@@ -308,8 +402,8 @@ function azureIngress(ctx: TfRuleContext, b: TfBlock): Ingress | undefined {
   if (!source) return undefined;
   const protocol = String(known(ctx, attr(b, 'protocol')?.expr) ?? '').toLowerCase();
   const specs =
-    asStrings(known(ctx, attr(b, 'destination_port_range')?.expr)) ??
-    asStrings(known(ctx, attr(b, 'destination_port_ranges')?.expr));
+    portSpecs(known(ctx, attr(b, 'destination_port_range')?.expr)) ??
+    portSpecs(known(ctx, attr(b, 'destination_port_ranges')?.expr));
   const ports = specs && azurePorts(specs);
   if (!ports || protocol === '') return undefined;
   return { ports: ANY_PROTOCOL.has(protocol) && ports === 'all' ? 'all' : ports, protocol, source };
@@ -323,7 +417,7 @@ function gcpIngress(ctx: TfRuleContext, b: TfBlock): Ingress[] {
   const source = openSource(ctx, b, ['source_ranges']);
   if (!source) return [];
   const out: Ingress[] = [];
-  for (const allow of children(b, 'allow')) {
+  for (const allow of nestedBlocks(ctx, b, 'allow')) {
     const protocol = String(known(ctx, attr(allow, 'protocol')?.expr) ?? '').toLowerCase();
     if (protocol === '') continue;
     const portsAttr = attr(allow, 'ports');
@@ -331,7 +425,7 @@ function gcpIngress(ctx: TfRuleContext, b: TfBlock): Ingress[] {
       out.push({ ports: 'all', protocol, source });
       continue;
     }
-    const specs = asStrings(known(ctx, portsAttr.expr));
+    const specs = portSpecs(known(ctx, portsAttr.expr));
     const ports = specs && azurePorts(specs);
     if (ports) out.push({ ports, protocol, source });
   }
@@ -354,12 +448,17 @@ export function objectsOf(block: TfBlock, name: string): TfBlock[] {
       range: item.range,
       typeRange: item.range,
       headerRange: item.range,
-      attributes: (item.entries ?? []).map((e) => ({
-        name: e.key,
-        nameRange: e.keyRange,
-        range: { start: e.keyRange.start, end: e.value.range.end },
-        expr: e.value,
-      })),
+      attributes: (item.entries ?? []).map((e) =>
+        inFile(
+          {
+            name: e.key,
+            nameRange: e.keyRange,
+            range: { start: e.keyRange.start, end: e.value.range.end },
+            expr: e.value,
+          },
+          block.file,
+        ),
+      ),
       blocks: [],
       file: block.file,
     }));
@@ -369,23 +468,40 @@ export function objectsOf(block: TfBlock, name: string): TfBlock[] {
 export function openIngress(ctx: TfRuleContext): Ingress[] {
   const out: Ingress[] = [];
   const push = (i: Ingress | undefined) => i && out.push(i);
-  for (const sg of resources(ctx, 'aws_security_group')) {
-    for (const ing of [...children(sg, 'ingress'), ...objectsOf(sg, 'ingress')])
+  const live = (type: string) => resources(ctx, type).filter((r) => !isDisabled(ctx, r));
+  for (const sg of [...live('aws_security_group'), ...live('aws_default_security_group')]) {
+    for (const ing of nestedBlocks(ctx, sg, 'ingress'))
       push(awsIngress(ctx, ing, 'protocol', ['cidr_blocks', 'ipv6_cidr_blocks']));
   }
-  for (const r of resources(ctx, 'aws_security_group_rule')) {
+  for (const r of live('aws_security_group_rule')) {
     if (known(ctx, attr(r, 'type')?.expr) !== 'ingress') continue;
     push(awsIngress(ctx, r, 'protocol', ['cidr_blocks', 'ipv6_cidr_blocks']));
   }
-  for (const r of resources(ctx, 'aws_vpc_security_group_ingress_rule')) {
+  for (const r of live('aws_vpc_security_group_ingress_rule')) {
     push(awsIngress(ctx, r, 'ip_protocol', ['cidr_ipv4', 'cidr_ipv6']));
   }
-  for (const r of resources(ctx, 'azurerm_network_security_rule')) push(azureIngress(ctx, r));
-  for (const nsg of resources(ctx, 'azurerm_network_security_group')) {
-    for (const r of children(nsg, 'security_rule')) push(azureIngress(ctx, r));
+  for (const r of live('azurerm_network_security_rule')) push(azureIngress(ctx, r));
+  for (const nsg of live('azurerm_network_security_group')) {
+    for (const r of nestedBlocks(ctx, nsg, 'security_rule')) push(azureIngress(ctx, r));
   }
-  for (const fw of resources(ctx, 'google_compute_firewall')) out.push(...gcpIngress(ctx, fw));
+  for (const fw of live('google_compute_firewall')) out.push(...gcpIngress(ctx, fw));
   return out;
+}
+
+/**
+ * Reports each open source attribute matching `pred` once: the elements of a dynamic block share
+ * their attributes' ranges.
+ */
+export function reportOpenIngress(ctx: TfRuleContext, pred: (i: Ingress) => boolean, message: string): void {
+  const seen = new Set<unknown>();
+  for (const i of openIngress(ctx)) {
+    const { start } = i.source.range;
+    const file = (i.source as { file?: string }).file;
+    const key = file === undefined ? i.source : `${file}:${start.line}:${start.character}`;
+    if (!pred(i) || seen.has(key)) continue;
+    seen.add(key);
+    ctx.report(i.source, { message });
+  }
 }
 
 const TCP = new Set(['tcp', '6', '-1', 'all', '*']);

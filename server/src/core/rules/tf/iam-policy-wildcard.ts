@@ -9,6 +9,7 @@ import {
   CIS_AWS,
   isDisabled,
   known,
+  nestedBlocks,
   reportIn,
   resources,
 } from './helpers';
@@ -64,7 +65,11 @@ function policyText(ctx: TfRuleContext, expr: TfExpr): string | undefined {
  * Ranges of admin statements of a policy expression: per statement inside `jsonencode({...})`
  * (so a partly unknown policy still counts), else the whole expression for a JSON string.
  */
-function adminStatements(ctx: TfRuleContext, expr: TfExpr): Range[] {
+function adminStatements(ctx: TfRuleContext, expr: TfExpr, depth = 0): Range[] {
+  // `policy = local.x` where the local is a jsonencode(...) the evaluator cannot run: judge the
+  // local's expression, reporting at the attribute that uses it.
+  const local = depth < 4 ? localExpr(ctx, expr) : undefined;
+  if (local) return adminStatements(ctx, local, depth + 1).length > 0 ? [expr.range] : [];
   if (expr.kind === 'call' && expr.callee === 'jsonencode' && expr.args?.length === 1) {
     const arg = expr.args[0] as TfExpr;
     const statement = arg.entries?.find((e) => e.key === 'Statement')?.value;
@@ -83,6 +88,17 @@ function adminStatements(ctx: TfRuleContext, expr: TfExpr): Range[] {
     return [];
   }
   return statementsOf(doc).some(isAdminStatement) ? [expr.range] : [];
+}
+
+function localExpr(ctx: TfRuleContext, expr: TfExpr): TfExpr | undefined {
+  if (expr.kind !== 'reference' || expr.steps?.length !== 1) return undefined;
+  const m = /^local\.([\w-]+)$/.exec(expr.text.trim());
+  if (!m) return undefined;
+  for (const block of ctx.blocks('locals')) {
+    const a = attr(block, m[1] ?? '');
+    if (a) return a.expr.kind === 'call' ? a.expr : undefined;
+  }
+  return undefined;
 }
 
 const MESSAGE = 'The policy allows every action ("*") on every resource ("*").';
@@ -122,7 +138,7 @@ const rule: TfRule = {
       for (const range of adminStatements(ctx, a.expr)) reportIn(ctx, b, range, { message: MESSAGE });
     }
     for (const doc of ctx.blocks('data', 'aws_iam_policy_document')) {
-      for (const st of children(doc, 'statement')) {
+      for (const st of nestedBlocks(ctx, doc, 'statement')) {
         const effect = attr(st, 'effect');
         if (effect && known(ctx, effect.expr) !== 'Allow') continue;
         const actions = attr(st, 'actions');

@@ -6,7 +6,7 @@ import {
   CIS_AZURE,
   CIS_GCP,
   googleDoc,
-  openIngress,
+  reportOpenIngress,
   opensTcpPort,
 } from './helpers';
 
@@ -28,10 +28,7 @@ const rule: TfRule = {
     ],
   },
   check(ctx) {
-    for (const i of openIngress(ctx)) {
-      if (opensTcpPort(i, 22))
-        ctx.report(i.source, { message: 'SSH (port 22) is open to the whole internet.' });
-    }
+    reportOpenIngress(ctx, (i) => opensTcpPort(i, 22), 'SSH (port 22) is open to the whole internet.');
   },
 };
 
