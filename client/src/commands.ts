@@ -41,11 +41,16 @@ const COMMANDS: Record<CommandId, CommandSpec> = {
       ),
   },
   // Deploy commands run the user's tools, not the server: they work while it is down.
+  // Their argument is a target: a file or folder URI (code lens, explorer), a panel node, or
+  // `{ target, environment }`; none asks for one.
   [Commands.selectEnvironment]: { run: (ctx) => ctx.deploy.selectEnvironment() },
-  [Commands.plan]: { run: (ctx) => ctx.deploy.plan() },
-  [Commands.deploy]: { run: (ctx) => ctx.deploy.deploy() },
-  [Commands.rollback]: { run: (ctx) => ctx.deploy.rollback() },
+  [Commands.plan]: { run: (ctx, _client, arg) => ctx.deploy.plan(arg) },
+  [Commands.deploy]: { run: (ctx, _client, arg) => ctx.deploy.deploy(arg) },
+  [Commands.rollback]: { run: (ctx, _client, arg) => ctx.deploy.rollback(arg) },
+  [Commands.rolloutStatus]: { run: (ctx, _client, arg) => ctx.deploy.rolloutStatus(arg) },
   [Commands.showAuditLog]: { run: (ctx) => ctx.deploy.showAuditLog() },
+  [Commands.filterAuditLog]: { run: (ctx, _client, arg) => ctx.deploy.filterAuditLog(arg) },
+  [Commands.refreshDeployPanels]: { run: (ctx) => ctx.deploy.refreshPanels() },
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -26,6 +26,10 @@ export const Commands = {
   deploy: 'bulwark.deploy',
   rollback: 'bulwark.rollback',
   showAuditLog: 'bulwark.showAuditLog',
+  /** Code lenses pass the target's file or folder URI (a string) as the only argument. */
+  rolloutStatus: 'bulwark.rolloutStatus',
+  filterAuditLog: 'bulwark.filterAuditLog',
+  refreshDeployPanels: 'bulwark.refreshDeployPanels',
 } as const;
 
 export interface ReadyParams {

@@ -1,5 +1,6 @@
 // Thin Playwright checks of what a user sees in the workbench, with the VSIX installed: squiggles
-// on a manifest, the Problems panel showing a rule id, a command run from the palette. The logic
+// on a manifest, the Problems panel showing a rule id, a command run from the palette, the Bulwark
+// activity-bar container showing its Targets view. The logic
 // is asserted in the extension-host suite; these only prove it reaches the screen. Every check
 // waits on a locator (60 s) and saves a screenshot under .test-output/e2e/, passed or failed.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -97,6 +98,19 @@ const CHECKS = [
         undefined,
         { timeout: LOCATOR_MS },
       );
+    },
+  },
+  {
+    name: 'the Bulwark activity-bar container opens on its Targets view',
+    async run(page) {
+      await page.locator('.activitybar [aria-label^="Bulwark"]').first().click();
+      await page.locator('.pane-header').filter({ hasText: 'Targets' }).first().waitFor({ state: 'visible' });
+      // The tree rendered the extension's data: the environment row of the fixture's .bulwark.yaml.
+      await page
+        .locator('.pane-body .monaco-list-row')
+        .filter({ hasText: 'Environment: dev' })
+        .first()
+        .waitFor({ state: 'visible' });
     },
   },
 ];
