@@ -25,12 +25,18 @@ export function formatText(report: Report, options: TextOptions): string {
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
-/** `N problems (E errors, W warnings, I infos) in F files`; hints are added only when present. */
+/**
+ * `N problems (E errors, W warnings, I infos) in F of C files checked`; hints are added only when
+ * present; `No problems in C files checked` when clean.
+ */
 export function summaryLine(report: Report): string {
+  const checked = `${plural(report.filesChecked, 'file')} checked`;
+  if (report.findings.length === 0) return `No problems in ${checked}`;
   const c = countBySeverity(report.findings);
   const parts = [plural(c.error, 'error'), plural(c.warning, 'warning'), plural(c.info, 'info')];
   if (c.hint > 0) parts.push(plural(c.hint, 'hint'));
-  return `${plural(report.findings.length, 'problem')} (${parts.join(', ')}) in ${plural(report.filesChecked, 'file')}`;
+  const files = new Set(report.findings.map((f) => f.file)).size;
+  return `${plural(report.findings.length, 'problem')} (${parts.join(', ')}) in ${files} of ${checked}`;
 }
 
 function plural(n: number, word: string): string {
