@@ -127,10 +127,45 @@ describe('.bulwark.yaml is validated by its own schema', () => {
     const text =
       'rule:\n  k8s/privileged: off\nrules:\n  k8s/privilegd: off\n  k8s/host-pid: loud\nexclude: vendor\n';
     assert.deepEqual(await configFindings(text), [
-      "1:1 config/schema-unknown-field Unknown field 'rule'. Did you mean 'rules'?",
-      "4:3 config/unknown-rule Unknown rule 'k8s/privilegd'. Did you mean 'k8s/privileged'?",
-      '5:17 config/schema-type Must be one of: off, error, warning, info, hint.',
-      '6:10 config/schema-type Must be array.',
+      "1:1 config/schema-unknown-field Unknown field 'rule'; did you mean 'rules'?",
+      "4:3 config/unknown-rule Unknown rule 'k8s/privilegd'; did you mean 'k8s/privileged'?",
+      "5:17 config/schema-invalid Value 'loud' is not one of 'off', 'error', 'warning', 'info', 'hint'",
+      '6:10 config/schema-type Expected array but found string',
     ]);
+  });
+
+  test('environments are checked in the editor: known keys, types, window times', async () => {
+    const valid = [
+      'environments:',
+      '  staging:',
+      '    kube: {context: kind-staging, namespace: shop}',
+      '    terraform: {workspace: staging, varFiles: [staging.tfvars]}',
+      '    compose: {project: shop-staging, envFile: .env.staging}',
+      '  prod:',
+      '    protected: true',
+      '    autoRollback: true',
+      '    promotesFrom: staging',
+      '    windows:',
+      '      - {days: [mon, tue, wed, thu, fri], start: "09:00", end: "17:00", timeZone: Europe/Berlin}',
+      '',
+    ].join('\n');
+    assert.deepEqual(await configFindings(valid), []);
+    const invalid = [
+      'environments:',
+      '  prod:',
+      '    protectd: true',
+      '    autoRollback: yes please',
+      '    windows:',
+      '      - {days: [mon], start: "9am", end: "17:00", timeZone: UTC}',
+      '',
+    ].join('\n');
+    const found = await configFindings(invalid);
+    assert.equal(found.length, 3, found.join('\n'));
+    assert.match(
+      found[0] ?? '',
+      /^3:5 config\/schema-unknown-field Unknown field 'protectd'; did you mean 'protected'\?/,
+    );
+    assert.match(found[1] ?? '', /^4:19 config\/schema-type /);
+    assert.equal(found[2], "6:30 config/schema-invalid Value '9am' is not valid here: 24-hour time HH:MM.");
   });
 });

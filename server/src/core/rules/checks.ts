@@ -232,5 +232,26 @@ const TF_CHECKS: RuleMeta[] = [
 
 export const CHECK_METAS: RuleMeta[] = [...K8S_CHECKS, ...yamlChecks('compose', COMPOSE_SPEC), ...TF_CHECKS];
 
-/** `.bulwark.yaml` parse errors. */
-export const CONFIG_CHECK_METAS: RuleMeta[] = yamlSyntaxChecks('config', 'configuration file');
+const CONFIG_DOCS = {
+  title: 'Bulwark: configuration (.bulwark.yaml)',
+  url: 'https://github.com/bulwark-dev/bulwark/blob/main/docs/configuration.md',
+};
+
+/** `.bulwark.yaml` parse errors and the schema findings the shared schema layer adds to the registry's. */
+export const CONFIG_CHECK_METAS: RuleMeta[] = [
+  ...yamlSyntaxChecks('config', 'configuration file'),
+  check('config/schema-required', {
+    title: 'Missing required setting in .bulwark.yaml',
+    severity: 'error',
+    why: 'An entry without a required setting (e.g. a deployment window without its time zone) cannot be used.',
+    fix: 'Add the setting the message names.',
+    refs: [CONFIG_DOCS],
+  }),
+  check('config/schema-invalid', {
+    title: 'Setting value not allowed in .bulwark.yaml',
+    severity: 'error',
+    why: 'The value does not have the documented form (e.g. a time that is not HH:MM), so it would be rejected when used.',
+    fix: 'Change the value to the form the message describes.',
+    refs: [CONFIG_DOCS],
+  }),
+];

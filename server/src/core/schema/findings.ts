@@ -20,7 +20,7 @@ export function issueFindings(
   file: YamlFile,
   d: YamlDoc,
   issues: readonly SchemaIssue[],
-  domain: 'k8s' | 'compose',
+  domain: 'k8s' | 'compose' | 'config',
   prefix: readonly PathSegment[] = [],
 ): Finding[] {
   const out: Finding[] = [];

@@ -163,8 +163,13 @@ function invalidMessage(e: ErrorObject): string {
       return `Value ${show(e.data)} is not one of ${(params.allowedValues as unknown[]).map(show).join(', ')}`;
     case 'const':
       return `Expected ${show(params.allowedValue)} but found ${show(e.data)}`;
-    case 'pattern':
-      return `Value ${show(e.data)} does not match the pattern ${String(params.pattern)}`;
+    case 'pattern': {
+      // A described field says what form it wants better than its regular expression does.
+      const described = (e.parentSchema as { description?: unknown } | undefined)?.description;
+      return typeof described === 'string'
+        ? `Value ${show(e.data)} is not valid here: ${described}`
+        : `Value ${show(e.data)} does not match the pattern ${String(params.pattern)}`;
+    }
     case 'format':
       return `Value ${show(e.data)} is not a valid ${String(params.format)}`;
     case 'oneOf':
