@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CheckWorkspaceRequest, Commands } from '../../server/src/protocol';
+import { CheckWorkspaceRequest, Commands, RefreshClusterSchemasRequest } from '../../server/src/protocol';
 import { openRuleDocs } from './ruleDocs';
 import type { DeployController } from './deploy/vscode/controller';
 import type { ServerClient } from './serverClient';
@@ -36,6 +36,21 @@ const COMMANDS: Record<CommandId, CommandSpec> = {
           const { files } = await client!.sendRequest(CheckWorkspaceRequest.type);
           void vscode.window.showInformationMessage(
             `Bulwark checked ${files} files; see the Problems panel.`,
+          );
+        },
+      ),
+  },
+  [Commands.refreshClusterSchemas]: {
+    needsServer: true,
+    run: (_ctx, client) =>
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Bulwark: reading schemas from the cluster' },
+        async () => {
+          const { kinds } = await client!.sendRequest(RefreshClusterSchemasRequest.type);
+          void vscode.window.showInformationMessage(
+            kinds > 0
+              ? `Bulwark read ${kinds} kinds from the cluster.`
+              : 'Bulwark read no cluster schemas: turn on bulwark.kubernetes.clusterSchemas (in a trusted workspace) and check that kubectl reaches the cluster.',
           );
         },
       ),

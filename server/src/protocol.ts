@@ -30,6 +30,7 @@ export const Commands = {
   rolloutStatus: 'bulwark.rolloutStatus',
   filterAuditLog: 'bulwark.filterAuditLog',
   refreshDeployPanels: 'bulwark.refreshDeployPanels',
+  refreshClusterSchemas: 'bulwark.refreshClusterSchemas',
 } as const;
 
 export interface ReadyParams {
@@ -79,6 +80,20 @@ export const CheckWorkspaceRequest = {
   type: new RequestType0<CheckWorkspaceResult, void>('bulwark/checkWorkspace'),
 } as const;
 
+export interface RefreshClusterSchemasResult {
+  /** Kinds the cluster's schemas describe; 0 when the setting is off or the cluster unreachable. */
+  kinds: number;
+}
+
+/**
+ * Sent by the client (command `bulwark.refreshClusterSchemas`): re-read the cluster's OpenAPI v3
+ * schemas (skipping the disk cache) when `bulwark.kubernetes.clusterSchemas` is on, then re-check.
+ */
+export const RefreshClusterSchemasRequest = {
+  method: 'bulwark/refreshClusterSchemas',
+  type: new RequestType0<RefreshClusterSchemasResult, void>('bulwark/refreshClusterSchemas'),
+} as const;
+
 /** What the server keeps in `diagnostic.data`, read back by its code-action handler. */
 export interface DiagnosticData {
   ruleId: string;
@@ -99,6 +114,10 @@ export interface BulwarkSettings {
   validate: { debounceMs: number };
   workspaceScan: { enabled: boolean };
   exclude: string[];
+  /** Rule id to `off` or a severity; wins over `.bulwark.yaml` (like the `rules:` map there). */
+  rules: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'>;
+  /** Opt-in: custom resources checked against the schemas the cluster serves (trusted workspaces only). */
+  kubernetes?: { clusterSchemas?: boolean; context?: string };
 }
 
 /** `initializationOptions` the server accepts: defaults used before and besides pulled settings. */

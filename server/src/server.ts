@@ -16,6 +16,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './core/analyzer';
 import { createHost } from './node/diskHost';
 import { TerraformProviderSchemaCache } from './node/terraformProviderSchemas';
+import { ClusterSchemaCache } from './node/clusterSchemas';
+import { ClusterSchemaSupport } from './lsp/clusterSchemas';
+import { kubernetesIndex } from './core/features/schemaRoots';
 import { codeActions } from './lsp/codeActions';
 import { FEATURE_CAPABILITIES, PublishedDiagnostics, registerFeatures } from './lsp/features/index';
 import { WorkspaceFolders } from './lsp/folders';
@@ -24,13 +27,18 @@ import { Validation } from './lsp/validation';
 import {
   CheckWorkspaceRequest,
   ReadyNotification,
+  RefreshClusterSchemasRequest,
   ScanFinishedNotification,
   type InitializationOptions,
 } from './protocol';
 import { version } from '../../package.json';
 
-/** Open documents larger than this get a single "not analysed" note instead of a multi-second parse. */
-const MAX_ANALYSED_CHARS = 4 * 1024 * 1024;
+/**
+ * Open documents larger than this get a single "not analysed" note instead of a multi-second
+ * parse. `BULWARK_MAX_OPEN_CHARS` raises it: edits re-analyse only the documents they touch, so
+ * past the first parse (about 0.3 s per MiB) big files stay responsive (see docs/performance.md).
+ */
+const MAX_ANALYSED_CHARS = Number(process.env.BULWARK_MAX_OPEN_CHARS) || 4 * 1024 * 1024;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -38,6 +46,10 @@ const folders = new WorkspaceFolders();
 let capabilities: ClientCapabilities = {};
 let validation: Validation | undefined;
 let analyzer: Promise<Analyzer> | undefined;
+/** Opt-in cluster schemas for custom resources; set once the analyzer is ready. */
+let cluster: ClusterSchemaSupport | undefined;
+let clusterTrusted = true;
+let initSettings: unknown;
 const published = new PublishedDiagnostics();
 
 // Last-resort guards: a bug must cost one file's diagnostics, never the server.
@@ -50,6 +62,7 @@ connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
   folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  initSettings = init.settings;
   const base = normalizeSettings(init.settings, DEFAULT_SETTINGS);
   const pull = capabilities.workspace?.configuration
     ? (scopeUri: string) => connection.workspace.getConfiguration({ scopeUri, section: 'bulwark' })
@@ -64,10 +77,15 @@ connection.onInitialize((params): InitializeResult => {
   // Provider schemas come from running terraform: only in a trusted workspace.
   const providerSchemas =
     init.trusted === false ? undefined : new TerraformProviderSchemaCache({ probeUninitialised: true });
-  const host = createHost({
-    overlay: (path) => v.openText(path),
-    providerSchemas: providerSchemas && ((dir) => cachedProviderSchemas(providerSchemas, dir, v)),
-  });
+  const host = Object.assign(
+    createHost({
+      overlay: (path) => v.openText(path),
+      providerSchemas: providerSchemas && ((dir) => cachedProviderSchemas(providerSchemas, dir, v)),
+    }),
+    { clusterSchema: (apiVersion: string, kind: string) => cluster?.schema(apiVersion, kind) },
+  );
+  // Cluster schemas come from running kubectl: only in a trusted workspace.
+  clusterTrusted = init.trusted !== false;
   analyzer = Analyzer.create(host, { assetsDir: __dirname, maxFileBytes: MAX_ANALYSED_CHARS });
   return {
     capabilities: {
@@ -99,6 +117,8 @@ connection.onInitialized(async () => {
   try {
     const a = await (analyzer as Promise<Analyzer>);
     validation?.start(a);
+    cluster = clusterSchemaSupport(a);
+    void cluster.refresh();
   } catch (e) {
     connection.console.error(`bulwark: could not load the analyzer from ${__dirname}: ${String(e)}`);
     return;
@@ -111,7 +131,10 @@ documents.onDidOpen((e) => validation?.opened(e.document));
 documents.onDidChangeContent((e) => validation?.changed(e.document));
 documents.onDidClose((e) => validation?.closed(e.document));
 connection.onDidChangeWatchedFiles((p) => validation?.watchedFilesChanged(p.changes));
-connection.onDidChangeConfiguration(() => validation?.configurationChanged());
+connection.onDidChangeConfiguration(() => {
+  validation?.configurationChanged();
+  void cluster?.refresh();
+});
 
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
@@ -119,6 +142,25 @@ connection.onCodeAction((params) => {
 });
 
 registerFeatures(connection, documents, () => analyzer, published);
+
+connection.onRequest(RefreshClusterSchemasRequest.type, async () => ({
+  kinds: (await cluster?.refresh(true)) ?? 0,
+}));
+
+/** Built-in group-versions are not fetched from the cluster: the generated schemas cover them. */
+function clusterSchemaSupport(a: Analyzer): ClusterSchemaSupport {
+  const builtIn = (apiVersion: string) =>
+    kubernetesIndex(a.sources.schemas)?.hasApiVersion(apiVersion) ?? false;
+  const pull = capabilities.workspace?.configuration
+    ? () => connection.workspace.getConfiguration({ section: 'bulwark' }) as Promise<unknown>
+    : () => Promise.resolve(initSettings);
+  return new ClusterSchemaSupport(
+    clusterTrusted ? new ClusterSchemaCache({ skip: builtIn }) : undefined,
+    pull,
+    () => validation?.configurationChanged(),
+    (m) => connection.console.error(m),
+  );
+}
 
 connection.onRequest(CheckWorkspaceRequest.type, async () => ({
   files: (await validation?.scanWorkspace(true)) ?? 0,

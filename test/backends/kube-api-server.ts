@@ -182,11 +182,15 @@ export class KubeApiServer {
         paths: {
           'api/v1': { serverRelativeURL: '/openapi/v3/api/v1?hash=core1' },
           'apis/apps/v1': { serverRelativeURL: '/openapi/v3/apis/apps/v1?hash=apps1' },
+          'apis/stable.example.com/v1': {
+            serverRelativeURL: '/openapi/v3/apis/stable.example.com/v1?hash=crontab1',
+          },
         },
       });
     }
     if (p === '/openapi/v3/api/v1') return json(res, 200, openApiDoc(''));
     if (p === '/openapi/v3/apis/apps/v1') return json(res, 200, openApiDoc('apps'));
+    if (p === '/openapi/v3/apis/stable.example.com/v1') return json(res, 200, cronTabOpenApiDoc());
     const route = parseRoute(p);
     if (!route)
       return this.status(res, 404, 'NotFound', `the server could not find the requested resource (${p})`);
@@ -689,5 +693,63 @@ function openApiDoc(group: string): Obj {
     info: { title: 'Kubernetes', version: 'v1.30.0' },
     paths,
     components: { schemas: {} },
+  };
+}
+
+/**
+ * The OpenAPI v3 document an API server serves for a CustomResourceDefinition's group-version
+ * (`stable.example.com/v1` `CronTab`, the Kubernetes docs' example), in the shape it really has:
+ * kinds tagged with `x-kubernetes-group-version-kind`, metadata as an `allOf` reference. Only
+ * schemas: no CronTab objects are stored or served.
+ */
+export function cronTabOpenApiDoc(): Obj {
+  const gvk = (kind: string) => [{ group: 'stable.example.com', version: 'v1', kind }];
+  const meta = '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes CRD Swagger', version: 'v0.1.0' },
+    paths: {},
+    components: {
+      schemas: {
+        'com.example.stable.v1.CronTab': {
+          type: 'object',
+          description: 'A periodic job, from the CustomResourceDefinition example.',
+          properties: {
+            apiVersion: { type: 'string', description: 'APIVersion defines the versioned schema.' },
+            kind: { type: 'string', description: 'Kind is a string value representing the REST resource.' },
+            metadata: { description: "Standard object's metadata.", allOf: [{ $ref: meta }] },
+            spec: {
+              type: 'object',
+              required: ['cronSpec', 'image'],
+              properties: {
+                cronSpec: { type: 'string', description: 'The schedule, in cron format.' },
+                image: { type: 'string', description: 'Container image to run.' },
+                replicas: { type: 'integer', format: 'int32', minimum: 1 },
+              },
+            },
+          },
+          'x-kubernetes-group-version-kind': gvk('CronTab'),
+        },
+        'com.example.stable.v1.CronTabList': {
+          type: 'object',
+          required: ['items'],
+          properties: {
+            apiVersion: { type: 'string' },
+            items: { type: 'array', items: { $ref: '#/components/schemas/com.example.stable.v1.CronTab' } },
+            kind: { type: 'string' },
+          },
+          'x-kubernetes-group-version-kind': gvk('CronTabList'),
+        },
+        'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta': {
+          type: 'object',
+          properties: {
+            name: { type: 'string' },
+            namespace: { type: 'string' },
+            labels: { type: 'object', additionalProperties: { type: 'string' } },
+            annotations: { type: 'object', additionalProperties: { type: 'string' } },
+          },
+        },
+      },
+    },
   };
 }

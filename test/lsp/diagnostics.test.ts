@@ -120,6 +120,24 @@ describe('diagnostics of open documents', () => {
     await s.waitForDiagnostics(u, (p) => syntax(p.diagnostics).length === 1, from);
   });
 
+  test('bulwark.rules: editor settings turn a rule off or change its severity, over .bulwark.yaml', async (t) => {
+    const ws = tempWorkspace({ '.bulwark.yaml': 'rules:\n  compose/privileged: info\n' });
+    t.after(ws.dispose);
+    const s = await serverFor(t, { folders: [ws.root] });
+    const text = 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n';
+    const u = s.open(ws.path('compose.yaml'), text, 'dockercompose');
+    const privileged = (p: { diagnostics: Diagnostic[] }) =>
+      p.diagnostics.filter((d) => d.code === 'compose/privileged').map((d) => d.severity);
+    await s.waitForDiagnostics(u, (p) => privileged(p).join() === '3');
+    let from = s.mark();
+    s.setSettings(() => ({ validate: { debounceMs: 0 }, rules: { 'compose/privileged': 'error' } }));
+    await s.waitForDiagnostics(u, (p) => privileged(p).join() === '1', from);
+    from = s.mark();
+    s.setSettings(() => ({ validate: { debounceMs: 0 }, rules: { 'compose/privileged': 'off' } }));
+    const off = await s.waitForDiagnostics(u, (p) => privileged(p).length === 0, from);
+    assert.ok(off.diagnostics.length > 0, 'other findings stay');
+  });
+
   test('debounce: edits inside the window produce a single check of the last version', async (t) => {
     const ws = tempWorkspace();
     t.after(ws.dispose);

@@ -35,6 +35,8 @@ export interface StartOptions {
   settings?: (scopeUri: string | undefined) => TestSettings;
   /** Workspace trust as the client reports it (default: absent, i.e. trusted). */
   trusted?: boolean;
+  /** Extra environment for the server process (e.g. KUBECONFIG), over the test's own. */
+  env?: Record<string, string>;
 }
 
 export type Event =
@@ -60,7 +62,10 @@ export class TestServer {
   ) {}
 
   static async start(opts: StartOptions = {}): Promise<TestServer> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: opts.env ? { ...process.env, ...opts.env } : process.env,
+    });
     const conn = createProtocolConnection(
       new StreamMessageReader(proc.stdout!),
       new StreamMessageWriter(proc.stdin!),

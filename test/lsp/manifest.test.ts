@@ -30,6 +30,7 @@ test('every server setting is documented in package.json with the default the se
     'bulwark.validate.debounceMs': DEFAULT_SETTINGS.validate.debounceMs,
     'bulwark.workspaceScan.enabled': DEFAULT_SETTINGS.workspaceScan.enabled,
     'bulwark.exclude': DEFAULT_SETTINGS.exclude,
+    'bulwark.rules': DEFAULT_SETTINGS.rules,
     'bulwark.trace.server': 'off',
   };
   for (const [key, def] of Object.entries(expected)) {

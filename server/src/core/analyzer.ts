@@ -62,7 +62,7 @@ export class Analyzer {
   private readonly yamlCaches = new Map<string, YamlCache>();
   /** Schema findings per YAML document, so an edit re-validates only the documents it touched. */
   private readonly docMemos = new Map<string, DocumentMemo>();
-  private readonly rules = new RuleRunner();
+  private readonly rules = new RuleRunner((path, text) => this.parseYaml(path, text));
   private readonly config: ConfigResolver;
   /** CustomResourceDefinitions of the workspace, for checking custom resources. */
   private readonly crds: CrdRegistry;

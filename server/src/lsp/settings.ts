@@ -5,7 +5,10 @@ export const DEFAULT_SETTINGS: BulwarkSettings = {
   validate: { debounceMs: 150 },
   workspaceScan: { enabled: true },
   exclude: [],
+  rules: {},
 };
+
+const LEVELS = new Set(['off', 'error', 'warning', 'info', 'hint']);
 
 /** Settings read from an untyped source (the client's answer, initializationOptions), defaults filling gaps. */
 export function normalizeSettings(raw: unknown, base: BulwarkSettings = DEFAULT_SETTINGS): BulwarkSettings {
@@ -25,7 +28,17 @@ export function normalizeSettings(raw: unknown, base: BulwarkSettings = DEFAULT_
     exclude: Array.isArray(r.exclude)
       ? r.exclude.filter((g): g is string => typeof g === 'string')
       : base.exclude,
+    rules: isObject(r.rules) ? ruleLevels(r.rules) : base.rules,
   };
+}
+
+/** Keeps the entries whose level is one Bulwark knows; a typo in one does not drop the others. */
+function ruleLevels(raw: Record<string, unknown>): BulwarkSettings['rules'] {
+  const out: BulwarkSettings['rules'] = {};
+  for (const [id, level] of Object.entries(raw)) {
+    if (typeof level === 'string' && LEVELS.has(level)) out[id] = level as BulwarkSettings['rules'][string];
+  }
+  return out;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

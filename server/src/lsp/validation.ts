@@ -10,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../core/analyzer';
 import type { Finding } from '../core/types';
 import { readTextFile } from '../node/diskHost';
-import type { ScanFinishedParams } from '../protocol';
+import type { BulwarkSettings, ScanFinishedParams } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import { inSkippedDir, isCandidateFile, isExcluded } from './exclude';
 import type { WorkspaceFolders } from './folders';
@@ -212,7 +212,7 @@ export class Validation {
       this.out.publish({ uri, version, diagnostics: [] });
       return;
     }
-    const findings = this.analyze(path, doc.getText());
+    const findings = this.analyze(path, doc.getText(), s.rules);
     if (!findings || stale()) return;
     this.out.publish({ uri, version, diagnostics: findings.map(toDiagnostic) });
     if (cascade && filePath !== undefined && TF.test(filePath)) this.recheckTerraformSiblings(filePath);
@@ -242,7 +242,7 @@ export class Validation {
       this.clearDisk(path, opts.clear ?? false);
       return false;
     }
-    const findings = this.analyze(path, read.text);
+    const findings = this.analyze(path, read.text, s.rules);
     if (!findings) {
       this.clearDisk(path, opts.clear ?? false);
       return false;
@@ -291,9 +291,9 @@ export class Validation {
     }
   }
 
-  private analyze(path: string, text: string): Finding[] | undefined {
+  private analyze(path: string, text: string, rules: BulwarkSettings['rules']): Finding[] | undefined {
     try {
-      return this.analyzer?.analyze(path, text).findings;
+      return this.analyzer?.analyze(path, text, { overrides: { rules } }).findings;
     } catch (e) {
       this.out.error(`bulwark: internal error while checking ${path} (file skipped): ${describe(e)}`);
       return undefined;

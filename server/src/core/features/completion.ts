@@ -17,7 +17,8 @@ import type { SchemaAt, SchemaNav } from './schemaNav';
 import { providerBlockSchema } from './providerSchema';
 import { BLOCK_DOCS, BLOCK_NAMED, BLOCK_SNIPPETS, META_ARGUMENTS, META_ARGUMENT_DOCS } from './terraformDocs';
 import { contains, declarations } from './terraformNav';
-import { docAt, parentPathAt, siblingKeys } from './yamlPath';
+import { documentAt, documentLines, lineOf } from './documentAt';
+import { parentPathAt, siblingKeys } from './yamlPath';
 
 export type CompletionKind =
   'property' | 'value' | 'keyword' | 'snippet' | 'reference' | 'module' | 'class' | 'variable';
@@ -35,16 +36,17 @@ export interface CompletionEntry {
   range: Range;
 }
 
+/** The cursor's document as lines (`row`: the cursor's line among them) and the text before the cursor. */
 interface LineContext {
   lines: string[];
-  line: string;
+  row: number;
   before: string;
 }
 
-function lineContext(text: string, pos: Position): LineContext {
-  const lines = text.split(/\r?\n/);
-  const line = lines[pos.line] ?? '';
-  return { lines, line, before: line.slice(0, pos.character) };
+/** Only the cursor's document is read: the cost of a request does not grow with the file. */
+function yamlLineContext(file: YamlFile, pos: Position): LineContext {
+  const { lines, pos: rel } = documentLines(file, pos);
+  return { lines, row: rel.line, before: (lines[rel.line] ?? '').slice(0, pos.character) };
 }
 
 const YAML_KEY_TYPING = /^(\s*)((?:-\s+)*)([\w./-]*)$/;
@@ -57,9 +59,8 @@ export function kubernetesCompletion(
   store: SchemaStore,
   crds?: CrdSource,
 ): CompletionEntry[] {
-  const offset = file.lines.offsetAt(pos);
-  const ctx = lineContext(file.text, pos);
-  const docValue = docAt(file, offset)?.value;
+  const ctx = yamlLineContext(file, pos);
+  const docValue = documentAt(file, file.lines.offsetAt(pos))?.value;
   const nav = kubernetesNav(store);
   return yamlCompletion(
     ctx,
@@ -83,9 +84,8 @@ export function kubernetesCompletion(
 
 /** compose-spec keys at any depth, enum values, and names declared in the file where one is referenced. */
 export function composeCompletion(file: YamlFile, pos: Position, store: SchemaStore): CompletionEntry[] {
-  const offset = file.lines.offsetAt(pos);
-  const ctx = lineContext(file.text, pos);
-  const docValue = docAt(file, offset)?.value;
+  const ctx = yamlLineContext(file, pos);
+  const docValue = documentAt(file, file.lines.offsetAt(pos))?.value;
   const root = composeRoot(store);
   if (!root) return [];
   return yamlCompletion(
@@ -134,7 +134,7 @@ function yamlCompletion(
     const [, indent, dashes, key, , typed] = value as unknown as string[];
     const col = indent!.length + dashes!.length;
     const dashCol = dashes ? indent!.length + dashes.lastIndexOf('-') : undefined;
-    const parent = parentPathAt(ctx.lines, pos.line, col, dashCol);
+    const parent = parentPathAt(ctx.lines, ctx.row, col, dashCol);
     if (!parent) return [];
     const range = wordRange(pos, typed!.length);
     const special = valuesFor(parent, key!, typed!);
@@ -146,7 +146,7 @@ function yamlCompletion(
   const [, indent, dashes, typed] = m as unknown as string[];
   const col = indent!.length + dashes!.length;
   const dashCol = dashes ? indent!.length + dashes.lastIndexOf('-') : undefined;
-  const parent = parentPathAt(ctx.lines, pos.line, col, dashCol);
+  const parent = parentPathAt(ctx.lines, ctx.row, col, dashCol);
   if (!parent) return [];
   const range = wordRange(pos, typed!.length);
   // A bare item of a list of names (`depends_on:\n  - |`).
@@ -160,7 +160,7 @@ function yamlCompletion(
   if (!target) return out;
   const at = nav.path(target.root, target.path);
   if (!at) return out;
-  const present = siblingKeys(ctx.lines, pos.line, col, dashCol !== undefined);
+  const present = siblingKeys(ctx.lines, ctx.row, col, dashCol !== undefined);
   for (const p of nav.properties(at)) {
     if (present.has(p.name) || p.name === 'status') continue;
     const child = nav.resolve(p.schema);
@@ -285,7 +285,7 @@ export function terraformCompletion(
   pos: Position,
   providerSchemas?: TerraformProviderSchemas,
 ): CompletionEntry[] {
-  const { before } = lineContext(text, pos);
+  const before = lineOf(text, pos.line).slice(0, pos.character);
   const file = module.files.find((f) => f.path === path);
   const chain = file ? enclosingBlocks(file.blocks, pos) : [];
   const ref = TF_REF.exec(before);

@@ -24,6 +24,14 @@ export interface CrdSource {
   schema(apiVersion: string, kind: string): CrdVersion | undefined;
 }
 
+/**
+ * What a host may add (the language server, when the user opts in): schemas of kinds the user's
+ * cluster serves. Consulted after the workspace's CRDs, which win.
+ */
+export interface ClusterSchemaHost {
+  clusterSchema?(apiVersion: string, kind: string): CrdVersion | undefined;
+}
+
 const CRD_KIND = /^kind:\s*["']?CustomResourceDefinition\b/m;
 const YAML_NAME = /\.ya?ml$/i;
 /** Folders next to a manifest where CRDs usually live. */
@@ -38,9 +46,9 @@ const MAX_CRD_FILE_CHARS = 4 * 1024 * 1024;
 export class CrdRegistry implements CrdSource {
   private readonly byFile = new Map<string, CrdVersion[]>();
   private readonly scanned = new Set<string>();
-  private readonly validators = new Map<CrdVersion, ValidateFunction | null>();
+  private readonly validators = new WeakMap<CrdVersion, ValidateFunction | null>();
 
-  constructor(private readonly host: AnalysisHost) {}
+  constructor(private readonly host: AnalysisHost & ClusterSchemaHost) {}
 
   /** Records the CRDs of a file just parsed (and forgets those it no longer has). */
   learn(path: string, file: YamlFile): void {
@@ -76,7 +84,7 @@ export class CrdRegistry implements CrdSource {
       const v = list.find((c) => c.apiVersion === apiVersion && c.kind === kind);
       if (v) return v;
     }
-    return undefined;
+    return this.host.clusterSchema?.(apiVersion, kind);
   }
 
   validator(apiVersion: string, kind: string): ValidateFunction | undefined {
@@ -113,7 +121,7 @@ export function extractCrds(file: YamlFile, source: string): CrdVersion[] {
       out.push({
         apiVersion: `${group}/${ver.name}`,
         kind,
-        schema: rootSchema(raw, `${group}/${ver.name}`, kind),
+        schema: customResourceSchema(raw, `${group}/${ver.name}`, kind),
         source,
       });
     }
@@ -127,7 +135,11 @@ const OBJECT_META: JsonSchema = {
 };
 
 /** The CRD's schema for a whole object: apiVersion, kind and metadata are always allowed. */
-function rootSchema(raw: Record<string, unknown>, apiVersion: string, kind: string): JsonSchema {
+export function customResourceSchema(
+  raw: Record<string, unknown>,
+  apiVersion: string,
+  kind: string,
+): JsonSchema {
   const s = convert(raw, true);
   s.properties = {
     apiVersion: { type: 'string', const: apiVersion, description: 'APIVersion of the custom resource.' },

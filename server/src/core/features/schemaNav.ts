@@ -39,18 +39,32 @@ const MAX_REF_HOPS = 32;
  * references), as generated under schemas/. Pure: files come from the loader.
  */
 export class SchemaNav {
+  /**
+   * Files read so far. The loader reads and parses from disk on every call, and one hover
+   * follows dozens of `$ref`s into the same file (core.v1.json is 300 KB): read each once.
+   */
+  private readonly files = new Map<string, unknown>();
+
   constructor(
     private readonly load: JsonLoader,
     /** Folder of the schema files relative to the loader root, e.g. `kubernetes/`. */
     private readonly folder: string,
   ) {}
 
+  private file(name: string): unknown {
+    if (this.files.has(name)) return this.files.get(name);
+    // A CRD schema has no file: its local `#/...` refs must not try to read the folder itself.
+    const json = name === '' ? undefined : this.load(this.folder + name);
+    this.files.set(name, json);
+    return json;
+  }
+
   /** The schema a `file.json#/definitions/X` reference names (as in the Kubernetes index). */
   at(ref: string, from = ''): SchemaAt | undefined {
     const hash = ref.indexOf('#');
     const file = hash === 0 ? from : hash < 0 ? ref : ref.slice(0, hash);
     const pointer = hash < 0 ? '' : ref.slice(hash + 1);
-    let node: unknown = this.load(this.folder + file);
+    let node: unknown = this.file(file);
     for (const part of pointer.split('/').filter(Boolean)) {
       const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
       node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { PathSegment, YamlDoc, YamlFile } from '../yaml/yamlFile';
+import { documentAt } from './documentAt';
 
 /** What the cursor is on in a YAML file. */
 export interface YamlSpot {
@@ -12,19 +13,9 @@ export interface YamlSpot {
   end: number;
 }
 
-/** The document of a file that holds `offset`. */
-export function docAt(file: YamlFile, offset: number): YamlDoc | undefined {
-  let found: YamlDoc | undefined;
-  for (const d of file.docs) {
-    if (d.offset <= offset) found = d;
-    else break;
-  }
-  return found;
-}
-
 /** The key or scalar value under `offset`, through maps and sequences (aliases are not followed). */
 export function yamlSpotAt(file: YamlFile, offset: number): YamlSpot | undefined {
-  const d = docAt(file, offset);
+  const d = documentAt(file, offset);
   if (!d) return undefined;
   const rel = offset - d.offset;
   const path: PathSegment[] = [];

@@ -14,6 +14,11 @@ export function buildFile(path: string, root: Node, lines: LineIndex): TfFile {
   return { path, blocks: body ? b.body(body).blocks : [], hasErrors: root.hasError };
 }
 
+/** The model of one top-level block of a file that parsed without errors. */
+export function buildBlock(path: string, block: Node, lines: LineIndex): TfBlock {
+  return new Builder(path, lines).block(block);
+}
+
 /** Traversal steps that may follow a root name inside an expression. */
 const POSTFIX = new Set(['get_attr', 'index', 'splat']);
 

@@ -1,4 +1,4 @@
-import type { Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 
 /**
  * A plain-JS copy of a tree-sitter tree, made in one cursor walk. Reading nodes through the
@@ -55,8 +55,8 @@ export class LNode {
   }
 }
 
-/** Copies `tree` (iteratively: 10k nested braces must not overflow the stack). */
-export function liteTree(tree: Tree, source: string): LNode {
+/** Copies `tree`, or the subtree of a node (iteratively: 10k nested braces must not overflow the stack). */
+export function liteTree(tree: Tree | Node, source: string): LNode {
   const c = tree.walk();
   try {
     const make = () =>

@@ -5,14 +5,19 @@ import type { Position, Range } from '../types';
  * Built once per text; lookups are binary searches.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offsets where lines start; typed, so that an edit copies it with memcpy. */
+  private readonly starts: Uint32Array;
 
   constructor(
     readonly text: string,
-    starts?: number[],
+    starts?: Uint32Array,
   ) {
-    this.starts = starts ?? [0];
-    if (!starts) scanLineStarts(text, 0, text.length, this.starts);
+    if (starts) this.starts = starts;
+    else {
+      const found = [0];
+      scanLineStarts(text, 0, text.length, found);
+      this.starts = Uint32Array.from(found);
+    }
   }
 
   /**
@@ -22,15 +27,20 @@ export class LineIndex {
   afterEdit(text: string, from: number, oldEnd: number, newEnd: number): LineIndex {
     const delta = newEnd - oldEnd;
     const old = this.starts;
-    const starts: number[] = [];
     // A start is set by the break before it (`\r\n` counts once): those from the edit's line on are rescanned.
-    let i = 0;
-    while (i < old.length && (old[i] ?? 0) < from - 1) starts.push(old[i++] ?? 0);
-    const scanFrom = starts.length > 0 ? (starts[starts.length - 1] ?? 0) : 0;
-    if (starts.length === 0) starts.push(0);
-    scanLineStarts(text, scanFrom, Math.min(text.length, newEnd + 2), starts, newEnd + 2);
-    while (i < old.length && (old[i] ?? 0) <= oldEnd + 2) i++;
-    for (; i < old.length; i++) starts.push((old[i] ?? 0) + delta);
+    let kept = 0;
+    while (kept < old.length && (old[kept] ?? 0) < from - 1) kept++;
+    const scanFrom = kept > 0 ? (old[kept - 1] ?? 0) : 0;
+    const middle: number[] = kept > 0 ? [] : [0];
+    scanLineStarts(text, scanFrom, Math.min(text.length, newEnd + 2), middle, newEnd + 2);
+    let rest = kept;
+    while (rest < old.length && (old[rest] ?? 0) <= oldEnd + 2) rest++;
+    const starts = new Uint32Array(kept + middle.length + (old.length - rest));
+    starts.set(old.subarray(0, kept));
+    starts.set(middle, kept);
+    const at = kept + middle.length;
+    if (delta === 0) starts.set(old.subarray(rest), at);
+    else for (let i = rest; i < old.length; i++) starts[at + i - rest] = (old[i] ?? 0) + delta;
     return new LineIndex(text, starts);
   }
 

@@ -43,12 +43,21 @@ interface Parsed {
  */
 export class YamlCache {
   private cache = new Map<string, Parsed>();
+  private last: { file: YamlFile; chunks: Chunk[] } | undefined;
 
   parse(text: string): YamlFile {
-    const lines = new LineIndex(text);
+    const last = this.last;
+    // Checks and rules of one analysis ask for the same text in turn.
+    if (last?.file.text === text) return last.file;
+    const edit = last ? diffEdit(last.file.text, text) : undefined;
+    const lines =
+      last && edit
+        ? last.file.lines.afterEdit(text, edit.from, edit.oldEnd, edit.newEnd)
+        : new LineIndex(text);
+    const chunks = last && edit ? resplit(last.chunks, text, edit) : splitDocuments(text).map(detached);
     const next = new Map<string, Parsed>();
     const docs: YamlDoc[] = [];
-    for (const chunk of splitDocuments(text)) {
+    for (const chunk of chunks) {
       let parsed = this.cache.get(chunk.text) ?? next.get(chunk.text);
       if (!parsed) parsed = parseChunk(chunk.text);
       next.set(chunk.text, parsed);
@@ -56,8 +65,116 @@ export class YamlCache {
       docs.push({ index: docs.length, offset: chunk.offset, text: chunk.text, ...parsed });
     }
     this.cache = next;
-    return { text, lines, docs };
+    const file = { text, lines, docs };
+    this.last = { file, chunks };
+    return file;
   }
+}
+
+/** What changed between two texts: `[from, oldEnd)` of the old one became `[from, newEnd)`. */
+interface Edit {
+  from: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * Common prefix and suffix, found by halving with native string comparison (a keystroke in a
+ * 5 MiB file costs a few memcmp passes, not a character loop).
+ */
+export function diffEdit(a: string, b: string): Edit {
+  const max = Math.min(a.length, b.length);
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const prefix = lo;
+  lo = 0;
+  hi = max - prefix;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { from: prefix, oldEnd: a.length - lo, newEnd: b.length - lo };
+}
+
+/**
+ * The chunks of the new text: old chunks clear of the edit are kept (those after it shifted),
+ * the stretch between them is split again. A chunk boundary depends on the marker line at it
+ * (its first four characters and the line break before it, or a whole `...` line before it),
+ * so only chunks whose boundaries sit well clear of the edit are kept.
+ */
+function resplit(old: Chunk[], text: string, e: Edit): Chunk[] {
+  const delta = e.newEnd - e.oldEnd;
+  const out: Chunk[] = [];
+  // Chunks kept before the edit: those ending four characters or more before it (halving).
+  let i = 0;
+  let top = old.length;
+  while (i < top) {
+    const mid = (i + top) >> 1;
+    const c = old[mid] as Chunk;
+    if (c.offset + c.text.length + 4 <= e.from) i = mid + 1;
+    else top = mid;
+  }
+  for (let k = 0; k < i; k++) out.push(old[k] as Chunk);
+  const last = i > 0 ? (old[i - 1] as Chunk) : undefined;
+  const from = last ? last.offset + last.text.length : 0;
+  // The first chunk kept after the edit: the line before it, and the break before that line,
+  // must lie after the edit. That break only moves forward from chunk to chunk, so search from
+  // the first chunk that starts after the edit (found by halving), not from the end.
+  let lo = i;
+  let hi = old.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((old[mid] as Chunk).offset > e.oldEnd) hi = mid;
+    else lo = mid + 1;
+  }
+  let j = lo;
+  while (j < old.length) {
+    const c = old[j] as Chunk;
+    const prevBreak = c.offset >= 2 ? lastBreakBefore(old, j - 1, c.offset - 2) : -1;
+    if (prevBreak >= e.oldEnd) break;
+    j++;
+  }
+  const to = j < old.length ? (old[j] as Chunk).offset + delta : text.length;
+  if (to > from || (out.length === 0 && j === old.length)) {
+    for (const c of splitDocuments(text.slice(from, to)))
+      out.push(detached({ offset: c.offset + from, text: c.text }));
+  }
+  for (; j < old.length; j++) {
+    const c = old[j] as Chunk;
+    out.push(delta === 0 ? c : { offset: c.offset + delta, text: c.text });
+  }
+  return out;
+}
+
+/**
+ * A chunk whose text is its own copy. A slice keeps the whole text it was cut from alive, and
+ * chunks (with every scalar the parser cut from them) outlive many versions of the file: after
+ * 40 edits of a 5 MiB file at 40 places, slices would hold 40 versions of it.
+ */
+function detached(c: Chunk): Chunk {
+  return { offset: c.offset, text: ownCopy(c.text) };
+}
+
+/** A flat copy of `s` (V8 flattens the concatenation, then slices that copy, not the original). */
+export function ownCopy(s: string): string {
+  return s.length > 12 ? (' ' + s).slice(1) : s;
+}
+
+/** Offset of the last line break at or before `at` (old text), read from the chunk holding it. */
+function lastBreakBefore(chunks: Chunk[], index: number, at: number): number {
+  for (let k = index; k >= 0; k--) {
+    const c = chunks[k] as Chunk;
+    if (c.offset > at) continue;
+    const n = c.text.lastIndexOf('\n', at - c.offset);
+    if (n >= 0) return c.offset + n;
+  }
+  return -1;
 }
 
 export function parseYaml(text: string): YamlFile {

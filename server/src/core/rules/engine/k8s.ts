@@ -21,7 +21,11 @@ export const IGNORE_ANNOTATION = 'bulwark.dev/ignore';
 export class FolderCache {
   private parsed = new Map<string, YamlFile>();
 
-  parse(text: string): YamlFile {
+  /** `shared`: the analyzer's own per-path parse cache, so a file is parsed once for its checks and its neighbours' rules. */
+  constructor(private readonly shared?: (path: string, text: string) => YamlFile) {}
+
+  parse(text: string, path?: string): YamlFile {
+    if (this.shared && path !== undefined) return this.shared(path, text);
     let f = this.parsed.get(text);
     if (!f) {
       if (this.parsed.size > 500) this.parsed.clear();
@@ -54,12 +58,10 @@ export function runK8sRules(
   const objects = k8sObjects(file, path);
   let folder: K8sObject[] | undefined;
   const folderObjects = () => (folder ??= readFolderObjects(path, objects, host, folderCache));
-  const perDoc = memo ? perDocument(rules, file, path, config, memo) : undefined;
   const findings: Finding[] = [];
+  const done = memo ? perDocument(rules, file, path, config, memo, findings) : new Set<string>();
   for (const rule of rules) {
-    const own = perDoc?.get(rule.meta.id);
-    if (own) for (const f of own) findings.push(f);
-    else runRule(rule, file, path, objects, folderObjects, config, findings);
+    if (!done.has(rule.meta.id)) runRule(rule, file, path, objects, folderObjects, config, findings);
   }
   return { findings, scopes: annotationScopes(file, objects) };
 }
@@ -71,8 +73,11 @@ export class K8sRuleMemo {
 }
 
 /**
- * Findings of the rules not known to relate objects, document by document, reusing those of
- * unchanged documents. A rule that reads `folderObjects()` is left out (and remembered as such).
+ * Adds to `out` the findings of the rules not known to relate objects, document by document,
+ * reusing those of unchanged documents (one entry per document for all such rules together;
+ * a change of the rule set, e.g. a level turned off, recomputes every document once).
+ * A rule that reads `folderObjects()` is left out from then on. Returns the rules it covered.
+ * Findings come document by document rather than rule by rule: the caller sorts them.
  */
 function perDocument(
   rules: readonly K8sRule[],
@@ -80,31 +85,43 @@ function perDocument(
   path: string,
   config: RuleSettings,
   memo: K8sRuleMemo,
-): Map<string, Finding[]> {
-  const out = new Map<string, Finding[]>();
-  for (const r of rules) if (!memo.crossObject.has(r.meta.id)) out.set(r.meta.id, []);
+  out: Finding[],
+): Set<string> {
+  let eligible = rules.filter((r) => !memo.crossObject.has(r.meta.id));
+  let all = `rules:${eligible.map((r) => r.meta.id).join(',')}`;
+  const start = out.length;
   for (const d of file.docs) {
     const slots = memo.docs.at(file, d);
-    let objects: K8sObject[] | undefined;
-    for (const [id, acc] of out) {
-      let found = slots.get(id);
-      if (!found) {
-        const rule = rules.find((r) => r.meta.id === id) as K8sRule;
+    let found = slots.get(all);
+    if (!found) {
+      found = [];
+      let objects: K8sObject[] | undefined;
+      // Only the combined findings are kept: one entry per document is what keeps memory flat.
+      for (const rule of eligible) {
         objects ??= k8sObjects({ ...file, docs: [d] }, path);
         let crossed = false;
-        found = [];
-        runRule(rule, file, path, objects, () => ((crossed = true), []), config, found);
-        if (crossed) {
-          memo.crossObject.add(id);
-          out.delete(id);
-          continue;
-        }
-        slots.set(id, found);
+        const own: Finding[] = [];
+        runRule(rule, file, path, objects, () => ((crossed = true), []), config, own);
+        if (crossed) memo.crossObject.add(rule.meta.id);
+        else for (const f of own) found.push(f);
       }
-      for (const f of found) acc.push(f);
+      if (eligible.some((r) => memo.crossObject.has(r.meta.id))) {
+        // A rule turned out to relate objects: drop what it reported for earlier documents.
+        const crossed = new Set(
+          eligible.filter((r) => memo.crossObject.has(r.meta.id)).map((r) => r.meta.id),
+        );
+        eligible = eligible.filter((r) => !crossed.has(r.meta.id));
+        all = `rules:${eligible.map((r) => r.meta.id).join(',')}`;
+        const kept = out.slice(start).filter((f) => !crossed.has(f.ruleId));
+        out.length = start;
+        for (const f of kept) out.push(f);
+        found = found.filter((f) => !crossed.has(f.ruleId));
+      }
+      slots.set(all, found);
     }
+    for (const f of found) out.push(f);
   }
-  return out;
+  return new Set(eligible.map((r) => r.meta.id));
 }
 
 function runRule(
@@ -154,7 +171,7 @@ function readFolderObjects(
     const p = `${dir}${sep}${name}`;
     const text = host.readFile(p);
     if (text === undefined || classify(p, text) !== 'kubernetes') continue;
-    out.push(...k8sObjects(cache.parse(text), p));
+    out.push(...k8sObjects(cache.parse(text, p), p));
   }
   return out;
 }

@@ -29,8 +29,13 @@ const on = (levels: Record<string, RuleLevel>) => (r: { meta: { id: string } }) 
 
 /** Runs the anti-pattern rules of one domain on a parsed file. */
 export class RuleRunner {
-  private readonly folderCache = new FolderCache();
+  private readonly folderCache: FolderCache;
   private readonly memos = new Map<string, { settings: string; memo: K8sRuleMemo }>();
+
+  /** `parse`: the analyzer's per-path YAML parse, shared with the folder rules' reads of other files. */
+  constructor(parse?: (path: string, text: string) => YamlFile) {
+    this.folderCache = new FolderCache(parse);
+  }
 
   k8s(file: YamlFile, o: RuleRunOptions): RuleRun {
     const rules = RULES_BY_DOMAIN.k8s.filter(on(o.levels));

@@ -13,47 +13,61 @@ const KNOWN = Object.keys(CORE_BLOCKS);
 export function checkCoreBlocks(ctx: TfCheckContext): Finding[] {
   const out: Finding[] = [];
   for (const b of ctx.file.blocks) {
-    const spec = CORE_BLOCKS[b.type];
-    if (!spec) {
+    let found = byBlock.get(b);
+    if (!found) byBlock.set(b, (found = checkBlock(b)));
+    for (const f of found) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * A block's findings depend on the block alone, and the loader hands back the same block object
+ * while its text and position are unchanged: an edit re-checks only the block it touched.
+ */
+const byBlock = new WeakMap<TfBlock, Finding[]>();
+
+function checkBlock(b: TfBlock): Finding[] {
+  const out: Finding[] = [];
+  const spec = CORE_BLOCKS[b.type];
+  if (!spec) {
+    out.push(
+      finding(
+        'tf/unknown-block',
+        b.typeRange,
+        `Unknown block type '${b.type}'.${didYouMeanSuffix(b.type, KNOWN)}`,
+      ),
+    );
+    return out;
+  }
+  if (b.labels.length !== spec.labels) out.push(labelFinding(b, spec.labels, spec.labelNames));
+  for (const alternatives of spec.required ?? []) {
+    if (!alternatives.some((name) => has(b, name))) {
+      const what = alternatives.map((a) => `'${a}'`).join(' or ');
+      out.push(finding('tf/missing-argument', b.headerRange, `A ${b.type} block requires ${what}.`));
+    }
+  }
+  if (spec.allowed) {
+    const allowed = spec.allowed;
+    for (const a of b.attributes) {
+      if (!allowed.includes(a.name)) out.push(unknownArgument(b, a.name, a.nameRange, allowed));
+    }
+    for (const nested of b.blocks) {
+      if (!allowed.includes(nested.type))
+        out.push(unknownArgument(b, nested.type, nested.typeRange, allowed));
+    }
+  }
+  if (b.type === 'resource' || b.type === 'data' || b.type === 'module' || b.type === 'ephemeral') {
+    const count = b.attributes.find((a) => a.name === 'count');
+    const forEach = b.attributes.find((a) => a.name === 'for_each');
+    if (count && forEach) {
+      const later = count.range.start.line > forEach.range.start.line ? count : forEach;
       out.push(
         finding(
-          'tf/unknown-block',
-          b.typeRange,
-          `Unknown block type '${b.type}'.${didYouMeanSuffix(b.type, KNOWN)}`,
+          'tf/count-and-for-each',
+          later.nameRange,
+          `'count' and 'for_each' cannot both be set on the same ${b.type}.`,
         ),
       );
-      continue;
-    }
-    if (b.labels.length !== spec.labels) out.push(labelFinding(b, spec.labels, spec.labelNames));
-    for (const alternatives of spec.required ?? []) {
-      if (!alternatives.some((name) => has(b, name))) {
-        const what = alternatives.map((a) => `'${a}'`).join(' or ');
-        out.push(finding('tf/missing-argument', b.headerRange, `A ${b.type} block requires ${what}.`));
-      }
-    }
-    if (spec.allowed) {
-      const allowed = spec.allowed;
-      for (const a of b.attributes) {
-        if (!allowed.includes(a.name)) out.push(unknownArgument(b, a.name, a.nameRange, allowed));
-      }
-      for (const nested of b.blocks) {
-        if (!allowed.includes(nested.type))
-          out.push(unknownArgument(b, nested.type, nested.typeRange, allowed));
-      }
-    }
-    if (b.type === 'resource' || b.type === 'data' || b.type === 'module' || b.type === 'ephemeral') {
-      const count = b.attributes.find((a) => a.name === 'count');
-      const forEach = b.attributes.find((a) => a.name === 'for_each');
-      if (count && forEach) {
-        const later = count.range.start.line > forEach.range.start.line ? count : forEach;
-        out.push(
-          finding(
-            'tf/count-and-for-each',
-            later.nameRange,
-            `'count' and 'for_each' cannot both be set on the same ${b.type}.`,
-          ),
-        );
-      }
     }
   }
   return out;

@@ -19,7 +19,7 @@ export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding
       if (b.type === 'check')
         for (const n of b.blocks)
           if (n.type === 'data' && n.labels.length === 2) declared.add(`data.${n.labels[0]}.${n.labels[1]}`);
-  const out: Finding[] = [];
+  let out: Finding[] = [];
   const visitRef = (ref: TfReference, bound: ReadonlySet<string>) => {
     const parts = ref.name.split('.');
     const root = parts[0] ?? '';
@@ -67,9 +67,25 @@ export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding
     }
     for (const n of b.blocks) visitBlock(n, inner, false);
   };
-  for (const b of ctx.file.blocks) visitBlock(b, new Set(), true);
-  return out;
+  // A block's findings depend on it and on what the folder declares: reuse them while both hold
+  // (the loader keeps the block object while its text and position are unchanged).
+  const signature = [...declared].sort().join('\n');
+  const all: Finding[] = [];
+  for (const b of ctx.file.blocks) {
+    const known = byBlock.get(b);
+    if (known && known.signature === signature) {
+      for (const f of known.findings) all.push(f);
+      continue;
+    }
+    out = [];
+    visitBlock(b, new Set(), true);
+    byBlock.set(b, { signature, findings: out });
+    for (const f of out) all.push(f);
+  }
+  return all;
 }
+
+const byBlock = new WeakMap<TfBlock, { signature: string; findings: Finding[] }>();
 
 /** The `var.x` / `aws_s3_bucket.b` part of a longer traversal, when it is written contiguously. */
 function keyRange(ref: TfReference, key: string): Range {
