@@ -125,13 +125,8 @@ function summarize(result, client) {
   };
 }
 
-/**
- * What the benchmark changes from Bulwark's defaults, both documented user-facing knobs: no
- * debounce (the default 150 ms would be added to every keystroke; the scheduler already drops
- * superseded checks), and open files up to 16 Mi characters analysed (default 4 Mi).
- */
-export const BULWARK_SETTINGS = { validate: { debounceMs: 0 } };
-export const BULWARK_MAX_OPEN_CHARS = 16 * 1024 * 1024;
+/** Bulwark runs with its defaults (no debounce; open files up to 16 Mi characters analysed). */
+export const BULWARK_SETTINGS = {};
 
 export async function benchBulwark({
   root,
@@ -154,7 +149,6 @@ export async function benchBulwark({
     folder,
     { settings: all },
     { bulwark: all },
-    { BULWARK_MAX_OPEN_CHARS: String(BULWARK_MAX_OPEN_CHARS) },
   );
   try {
     const ready = client.waitFor('bulwark/ready', () => true, 120_000);

@@ -38,7 +38,7 @@ import { version } from '../../package.json';
  * parse. `BULWARK_MAX_OPEN_CHARS` raises it: edits re-analyse only the documents they touch, so
  * past the first parse (about 0.3 s per MiB) big files stay responsive (see docs/performance.md).
  */
-const MAX_ANALYSED_CHARS = Number(process.env.BULWARK_MAX_OPEN_CHARS) || 4 * 1024 * 1024;
+const MAX_ANALYSED_CHARS = Number(process.env.BULWARK_MAX_OPEN_CHARS) || 16 * 1024 * 1024;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

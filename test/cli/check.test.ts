@@ -173,6 +173,10 @@ describe('bulwark check: text output', () => {
       const { readFileSync } = await import('node:fs');
       const report = parseJsonReport(readFileSync(`${t.dir}/report.json`, 'utf8'));
       assert.equal(report.findings[0]?.file, 'bad.yaml');
+      const absolute = `${t.dir}/abs-report.json`;
+      const a = await runCli(['check', '-f', 'json', '-o', absolute], t.dir);
+      assert.equal(a.code, 1, a.stderr);
+      assert.equal(parseJsonReport(readFileSync(absolute, 'utf8')).findings[0]?.file, 'bad.yaml');
     } finally {
       t.cleanup();
     }

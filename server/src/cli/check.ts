@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { Analyzer, type AnalysisHost } from '../core/analyzer';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Finding } from '../core/types';
@@ -97,7 +97,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, deps: CheckDe
         : formatText(report, { color, quiet });
   if (output !== undefined) {
     try {
-      await writeFile(join(io.cwd, output), rendered);
+      await writeFile(resolve(io.cwd, output), rendered);
     } catch (e) {
       io.stderr(`bulwark: cannot write ${output}: ${(e as Error).message}\n`);
       return EXIT_ERROR;

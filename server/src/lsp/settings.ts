@@ -2,7 +2,9 @@ import type { BulwarkSettings } from '../protocol';
 
 export const DEFAULT_SETTINGS: BulwarkSettings = {
   enable: true,
-  validate: { debounceMs: 150 },
+  // No delay by default: the scheduler already drops checks a newer edit supersedes, and a stale
+  // version is never published, so waiting would only add latency (issue 6 counts it).
+  validate: { debounceMs: 0 },
   workspaceScan: { enabled: true },
   exclude: [],
   rules: {},
