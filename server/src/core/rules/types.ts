@@ -49,7 +49,10 @@ export interface K8sObject {
 
 export interface K8sRuleContext {
   file: YamlFile;
-  /** Objects of the file being checked. */
+  /**
+   * Objects of the file being checked. The engine may run a rule one document at a time (and
+   * reuse its findings for unchanged documents): relate objects only through `folderObjects()`.
+   */
   objects: K8sObject[];
   /** Objects of every Kubernetes file in the same folder (this file included). */
   folderObjects(): K8sObject[];
