@@ -185,6 +185,15 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a misspelt reference suggests the declared name of the same kind',
+    text: 'variable "environment" {}\nresource "terraform_data" "release" {}\noutput "o" {\n  value = [var.enviroment, terraform_data.relase.id]\n}\n',
+    expect: ['tf/undeclared-reference 4:12-4:26', 'tf/undeclared-reference 4:28-4:49'],
+    messages: [
+      "'var.enviroment'. Did you mean 'var.environment'?",
+      "'terraform_data.relase'. Did you mean 'terraform_data.release'?",
+    ],
+  },
+  {
     name: 'reference declared in the other file',
     text: 'resource "terraform_data" "x" {\n  input = [var.name, local.greeting, terraform_data.y.id, module.m.out, data.terraform_remote_state.s.outputs]\n}\n',
     others: {

@@ -1,4 +1,5 @@
 import type { Finding, Range } from '../../types';
+import { didYouMeanSuffix } from '../../text/didYouMean';
 import { BUILTIN_ROOTS } from '../coreSchema';
 import type { TfBlock, TfExpr, TfReference } from '../model';
 import { finding, type TfCheckContext } from './context';
@@ -40,8 +41,17 @@ export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding
       what = 'resource';
     }
     if (!key || declared.has(key)) return;
+    // Suggest a declared name of the same kind: `var.enviroment` -> `var.environment`.
+    const prefix = key.slice(0, key.lastIndexOf('.') + 1);
+    const sameKind = [...declared].filter(
+      (d) => d.startsWith(prefix) && d.split('.').length === key.split('.').length,
+    );
     out.push(
-      finding('tf/undeclared-reference', keyRange(ref, key), `Reference to undeclared ${what} '${key}'.`),
+      finding(
+        'tf/undeclared-reference',
+        keyRange(ref, key),
+        `Reference to undeclared ${what} '${key}'.${didYouMeanSuffix(key, sameKind)}`,
+      ),
     );
   };
   const visitExpr = (e: TfExpr, bound: ReadonlySet<string>) => {
