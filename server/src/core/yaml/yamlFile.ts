@@ -1,3 +1,4 @@
+import { addDuplicateKeyErrors } from './duplicateKeys';
 import {
   isAlias,
   isMap,
@@ -185,9 +186,10 @@ function parseChunk(text: string): Parsed {
   const doc = parseDocument(text, {
     merge: true,
     prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false,
     strict: false,
   }) as Document.Parsed;
+  addDuplicateKeyErrors(doc);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
