@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { installVsix, makeRunDir, OUTPUT_DIR, ROOT } from './lib/codeServer.mjs';
+import { startKubeServer } from './lib/kubeServer.mjs';
 
 const rawArgs = process.argv.slice(2);
 const argv = new Set(rawArgs);
@@ -110,6 +111,7 @@ async function main() {
 
   const work = mkdtempSync(join(tmpdir(), 'bulwark-e2e-ws-'));
   const runDir = makeRunDir();
+  let kube;
   try {
     const workspace = join(work, 'workspace');
     cpSync(join(ROOT, 'test/e2e/workspace'), workspace, { recursive: true });
@@ -117,14 +119,21 @@ async function main() {
       console.log(`\n== install ${vsix}`);
       await installVsix(runDir, vsix);
     }
+    // The extension's real kubectl deploys to the kube test API server (KUBECONFIG in the
+    // environment code-server, and so the extension host, inherits).
+    kube = await startKubeServer();
+    console.log(`\n== kube test API server on 127.0.0.1:${kube.port}`);
     results.push(
       await runSuite({
         name: 'workspace',
         testsPath: join(suiteDir, 'workspace.js'),
         folder: workspace,
         runDir,
+        env: kube.env,
       }),
     );
+    await kube.stop();
+    kube = undefined;
     if (!desktop) {
       // The same suite with workspace trust on: the folder opens untrusted (restricted mode).
       cpSync(join(ROOT, 'test/e2e/workspace'), join(work, 'untrusted'), { recursive: true });
@@ -147,6 +156,7 @@ async function main() {
       results.push(await runUiChecks({ vsix, folder: join(work, 'ui') }));
     }
   } finally {
+    await kube?.stop();
     runDir.remove();
     rmSync(work, { recursive: true, force: true });
   }

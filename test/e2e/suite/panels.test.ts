@@ -90,7 +90,7 @@ export function registerPanelTests(): void {
           [
             ['terraform_data.db', 'create'],
             ['terraform_data.web', 'create'],
-            ['Outputs: 1 change', undefined],
+            ['Outputs: 2 changes', undefined],
           ],
         );
         // Targets show the plan of the current environment next to the target.

@@ -1,5 +1,6 @@
 // Entry point the extension host loads (`--extensionTestsPath`): the fixture-workspace suite.
 import { runMocha } from './mochaRunner';
+import { registerDeployTests } from './deploy.test';
 import { registerPanelTests } from './panels.test';
 import { registerWorkspaceTests } from './workspace.test';
 
@@ -7,5 +8,6 @@ export function run(): Promise<void> {
   return runMocha('workspace', () => {
     registerWorkspaceTests();
     registerPanelTests();
+    registerDeployTests();
   });
 }

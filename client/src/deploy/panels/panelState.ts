@@ -25,6 +25,18 @@ export class PanelState {
     this.fire('plan');
   }
 
+  /** Plans read back from disk at activation; a plan made in this session wins. */
+  restorePlans(records: readonly PlanRecord[]): void {
+    let added = false;
+    for (const r of records) {
+      const key = planKey(r.target, r.environment);
+      if (this.plans.has(key)) continue;
+      this.plans.set(key, r);
+      added = true;
+    }
+    if (added) this.fire('plan');
+  }
+
   plan(target: string, environment: string): PlanRecord | undefined {
     return this.plans.get(planKey(target, environment));
   }

@@ -29,6 +29,10 @@ export interface PlanRecord {
   planDigest?: string;
   /** Set when the plan failed: the (redacted) reason. */
   error?: string;
+  /** Read back from disk at activation (./planPersistence.ts), not made in this session. */
+  restored?: boolean;
+  /** A restored plan whose files changed since it was made: why it should not be deployed. */
+  stale?: string;
 }
 
 const KIND_VIEW: Record<ChangeKind, { verb: string; icon: string; tone?: Tone }> = {
@@ -240,22 +244,34 @@ export function planNodes(records: readonly PlanRecord[]): PanelNode[] {
       const id = `plan:${r.target}@${r.environment}`;
       let children: PanelNode[];
       if (r.error) children = [{ id: `${id}/error`, label: r.error, icon: 'error', tone: 'danger' }];
-      else if (r.kind === 'terraform') children = terraformChildren(id, r.details as PlanSummary);
+      else if (r.kind === 'terraform')
+        children = r.details
+          ? terraformChildren(id, r.details as PlanSummary)
+          : [
+              {
+                id: `${id}/nodetail`,
+                label: 'Restored from the saved plan: counts only',
+                icon: 'info',
+                tone: 'muted',
+              },
+            ];
       else if (r.kind === 'kubernetes') children = kubeChildren(id, (r.details as KubeDiffEntry[]) ?? []);
       else children = composeChildren(id, r.details as ComposePlan);
+      if (r.stale) children.unshift({ id: `${id}/stale`, label: r.stale, icon: 'warning', tone: 'warning' });
+      const badge = r.error ? 'plan failed' : r.counts ? countsBadge(r.counts) : r.changeText;
       return {
         id,
         label: `${r.target} → ${r.environment}`,
-        description: r.error ? 'plan failed' : r.counts ? countsBadge(r.counts) : r.changeText,
+        description: r.stale ? `${badge ?? ''} · stale`.replace(/^ · /, '') : badge,
         tooltip: [
-          `${r.kind} plan of ${r.target} for ${r.environment}, ${r.time}`,
+          `${r.kind} plan of ${r.target} for ${r.environment}, ${r.time}${r.restored ? ' (restored)' : ''}`,
           r.changeText,
           r.planDigest && `plan digest ${r.planDigest.slice(0, 16)}`,
         ]
           .filter(Boolean)
           .join('\n'),
-        icon: r.error ? 'error' : 'checklist',
-        tone: r.error ? 'danger' : countsTone(r.counts),
+        icon: r.error ? 'error' : r.stale ? 'warning' : 'checklist',
+        tone: r.error ? 'danger' : r.stale ? 'warning' : countsTone(r.counts),
         contextValue: 'bulwark.plan',
         target: r.target,
         environment: r.environment,

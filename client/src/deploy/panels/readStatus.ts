@@ -47,8 +47,12 @@ export async function readStatus(
 ): Promise<StatusFields> {
   try {
     if (target.kind === 'terraform') {
-      if (!existsSync(join(target.dir, '.terraform')))
-        return { note: 'not initialised: run Plan first', resources: [], outputs: [] };
+      // A module of built-in resources only (terraform_data) has no .terraform folder after init:
+      // a local state file says it was applied as well.
+      const initialised = ['.terraform', 'terraform.tfstate', 'terraform.tfstate.d'].some((f) =>
+        existsSync(join(target.dir, f)),
+      );
+      if (!initialised) return { note: 'not initialised: run Plan first', resources: [], outputs: [] };
       const tf = b.terraform();
       const resources = await tf.resources(target, env, { signal: o.signal });
       const outputs = await tf.outputs(target, env, { signal: o.signal });

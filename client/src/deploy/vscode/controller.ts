@@ -20,6 +20,8 @@ import type { KubeObjectRef } from '../kubeStatus';
 import { DeployOrchestrator } from '../orchestrator';
 import { AUDIT_ACTIONS, AUDIT_RESULTS } from '../panels/auditNodes';
 import { observeDriver, type RolloutObserver } from '../panels/observedDriver';
+import type { PlanRecord } from '../panels/planNodes';
+import { readStoredPlans, restorePlanRecords, savePlanRecord, targetDigest } from '../panels/planPersistence';
 import { statusKey } from '../panels/rolloutNodes';
 import { declaredWorkloads, readStatus, type StatusBackends } from '../panels/readStatus';
 import { commandArgs, resolveTargetArg, type CommandArgs } from '../panels/targetArg';
@@ -66,6 +68,7 @@ export class DeployController implements vscode.Disposable, PanelSource {
     this.status.command = Commands.selectEnvironment;
     this.status.tooltip = 'Bulwark: deploy environment (click to switch)';
     this.panels = new DeployPanels(this);
+    this.restorePlans();
     this.refreshStatus();
   }
 
@@ -291,6 +294,29 @@ export class DeployController implements vscode.Disposable, PanelSource {
     return { target: c.target.id, environment: c.env.name };
   }
 
+  /** Shows a plan and keeps it on disk next to the saved plan, so a reload restores it. */
+  private setPlan(c: Resolved, record: PlanRecord): void {
+    this.panels.state.setPlan(record);
+    try {
+      savePlanRecord(join(c.folder.uri.fsPath, '.bulwark'), record, c.target, c.env, this.redactor);
+    } catch (e) {
+      this.output.appendLine(`[bulwark] could not keep the plan for the next session: ${String(e)}`);
+    }
+  }
+
+  /** The Plan panel as the last session left it: the plans still on disk, stale ones marked. */
+  restorePlans(): void {
+    const folder = this.folder();
+    if (!folder) return;
+    try {
+      const stored = readStoredPlans(join(folder.uri.fsPath, '.bulwark'));
+      if (stored.length === 0) return;
+      this.panels.state.restorePlans(restorePlanRecords(stored, this.panels.targets(folder), targetDigest));
+    } catch (e) {
+      this.output.appendLine(`[bulwark] could not restore the last plans: ${String(e)}`);
+    }
+  }
+
   async plan(arg?: unknown): Promise<CommandResult> {
     const c = await this.resolve(arg);
     if (!('target' in c && 'folder' in c)) return c as CommandResult;
@@ -300,7 +326,7 @@ export class DeployController implements vscode.Disposable, PanelSource {
         this.orchestrator(c).plan(c.target, c.env, { signal }),
       );
       const text = p.changeText ?? countsText(p.counts);
-      this.panels.state.setPlan({
+      this.setPlan(c, {
         ...record,
         time: new Date().toISOString(),
         counts: p.counts,
@@ -316,7 +342,7 @@ export class DeployController implements vscode.Disposable, PanelSource {
       return { status: 'done', message: text, counts: p.counts, ...this.base(c) };
     } catch (e) {
       const message = this.redactor.redact(String((e as Error).message ?? e));
-      this.panels.state.setPlan({ ...record, time: new Date().toISOString(), error: message });
+      this.setPlan(c, { ...record, time: new Date().toISOString(), error: message });
       if (c.interactive) void vscode.window.showErrorMessage(`Bulwark plan failed: ${message}`);
       return { status: /cancel/i.test(message) ? 'cancelled' : 'failed', message, ...this.base(c) };
     } finally {

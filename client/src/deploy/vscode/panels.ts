@@ -4,6 +4,7 @@
  * they show (the session's plans and statuses, the audit filter) and refreshes them on change.
  */
 import { existsSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../../server/src/protocol';
 import { AuditLog, type AuditFilter } from '../audit';
@@ -40,6 +41,7 @@ export class DeployPanels implements vscode.Disposable {
   private readonly providers: Record<ViewName, NodeTreeProvider>;
   private readonly views: vscode.TreeView<PanelNode>[];
   private readonly disposables: vscode.Disposable[] = [];
+  private auditWatcher: vscode.Disposable | undefined;
 
   constructor(private readonly source: PanelSource) {
     this.providers = {
@@ -71,21 +73,44 @@ export class DeployPanels implements vscode.Disposable {
 
   private watchFiles(): void {
     // New or removed target files change the Targets list; audit writes by other windows or the CLI
-    // change the Audit Log.
+    // change the Audit Log (the configured file only, not every *.jsonl).
     const targets = vscode.workspace.createFileSystemWatcher(
       '**/{*.tf,*.tf.json,compose*.y*ml,docker-compose*.y*ml,kustomization.y*ml,*.yaml,*.yml,.env}',
       false,
       true,
       false,
     );
-    const audit = vscode.workspace.createFileSystemWatcher('**/*.jsonl');
     this.disposables.push(
       targets,
       targets.onDidCreate(() => this.refreshTargets()),
       targets.onDidDelete(() => this.refreshTargets()),
-      audit,
-      audit.onDidChange(() => this.refreshAudit()),
-      audit.onDidCreate(() => this.refreshAudit()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('bulwark.deploy.auditLogPath')) return;
+        this.watchAudit();
+        this.refreshAudit();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.watchAudit()),
+      { dispose: () => this.auditWatcher?.dispose() },
+    );
+    this.watchAudit();
+  }
+
+  /** Watches only the configured audit file (it may lie outside the workspace). */
+  private watchAudit(): void {
+    this.auditWatcher?.dispose();
+    this.auditWatcher = undefined;
+    const folder = this.source.folder();
+    if (!folder) return;
+    const path = this.source.auditPath(folder);
+    const w = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.file(dirname(path)), basename(path)),
+    );
+    const refresh = () => this.refreshAudit();
+    this.auditWatcher = vscode.Disposable.from(
+      w,
+      w.onDidChange(refresh),
+      w.onDidCreate(refresh),
+      w.onDidDelete(refresh),
     );
   }
 

@@ -1,5 +1,6 @@
-# A root module the deploy panels plan with the real terraform: built-in terraform_data only, so
-# it needs no provider download.
+# A root module the deploy panels plan and deploy with the real terraform: built-in terraform_data
+# only, so it needs no provider download. The sensitive output must never show in a panel, the
+# output channel or the audit log (test/e2e/suite/deploy.test.ts looks for its value).
 terraform {
   required_version = ">= 1.4"
 }
@@ -14,4 +15,9 @@ resource "terraform_data" "db" {
 
 output "web" {
   value = terraform_data.web.output
+}
+
+output "api_token" {
+  value     = "bulwark-e2e-secret-7f3a9c51"
+  sensitive = true
 }
