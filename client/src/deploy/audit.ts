@@ -18,7 +18,7 @@ import {
 import { dirname } from 'node:path';
 import { Redactor } from './redact';
 
-export type AuditAction = 'plan' | 'deploy' | 'rollback' | 'override';
+export type AuditAction = 'plan' | 'deploy' | 'rollback' | 'rollback-plan' | 'override';
 export type AuditResult = 'success' | 'failure' | 'cancelled' | 'refused' | 'rolled-back';
 
 export interface AuditScope {

@@ -3,6 +3,7 @@
  * roll back, audit) serves terraform, kubectl and compose alike.
  */
 import type { AuditRecord, AuditScope } from './audit';
+import type { GitInfo } from './git';
 import type { PlanCounts } from './terraformPlan';
 import type { DeployTarget, Environment, OperationOptions, ToolKind } from './types';
 
@@ -49,6 +50,13 @@ export interface DriverContext {
   audit: readonly AuditRecord[];
 }
 
+/** The earlier commit a rollback plan returns to. */
+export interface RollbackTo {
+  commit: string;
+  /** When it was last applied successfully. */
+  appliedAt: string;
+}
+
 export interface DeployDriver {
   readonly kind: ToolKind;
   scope(target: DeployTarget, env: Environment): AuditScope;
@@ -73,4 +81,18 @@ export interface DeployDriver {
     o: OperationOptions & { toRevision?: number },
     ctx: DriverContext,
   ): Promise<RollbackResult>;
+  /**
+   * Tools without an undo (terraform): plan the last successfully applied earlier commit. Throws
+   * `refused` with the reason when there is none or it cannot be reproduced.
+   */
+  planRollback?(
+    target: DeployTarget,
+    env: Environment,
+    o: OperationOptions,
+    ctx: DriverContext & { head: GitInfo },
+  ): Promise<Preview & { rollbackTo: RollbackTo }>;
+  /** The saved plan is a rollback plan: deploying it is audited as a rollback. */
+  pendingRollback?(target: DeployTarget, env: Environment): RollbackTo | undefined;
+  /** Drops a rollback plan (and what it needs, e.g. a worktree) once its deploy has ended. */
+  discardRollback?(target: DeployTarget, env: Environment): Promise<void>;
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AuditAction, AuditLog, AuditOverride, AuditRecord, AuditResult, AuditScope } from './audit';
-import type { Applied, DeployDriver, Preview, WatchResult } from './driver';
+import type { Applied, DeployDriver, Preview, RollbackTo, WatchResult } from './driver';
 import { DeployError, isDeployError } from './errors';
 import { gitInfo, type GitInfo } from './git';
 import {
@@ -76,6 +76,13 @@ export interface DeployOutcome {
   /** A failed rollout not rolled back: the UI offers "Roll back". */
   rollbackAvailable: boolean;
   error?: DeployError;
+}
+
+export interface RollbackPlanOutcome {
+  result: AuditResult;
+  message: string;
+  preview?: Preview;
+  rollbackTo?: RollbackTo;
 }
 
 export interface DeployOptions {
@@ -159,9 +166,54 @@ export class DeployOrchestrator {
     return preview!;
   }
 
+  /**
+   * Rollback for tools without an undo (terraform): plans the last successfully applied earlier
+   * commit; deploying that plan then goes through the normal deploy path, audited as `rollback`.
+   */
+  async planRollback(
+    target: DeployTarget,
+    env: Environment,
+    o: { signal?: AbortSignal } = {},
+  ): Promise<RollbackPlanOutcome> {
+    const { driver } = this.deps;
+    const git = await gitInfo(this.deps.runner, target.dir, o.signal);
+    const out: RollbackPlanOutcome = { result: 'refused', message: '' };
+    if (!driver.planRollback) {
+      return { result: 'refused', message: `${driver.kind} rolls back directly; there is no rollback plan` };
+    }
+    await this.audited('rollback-plan', target, env, git, async (end) => {
+      try {
+        const p = await driver.planRollback!(
+          target,
+          env,
+          { sink: this.deps.sink, signal: o.signal },
+          { audit: this.deps.audit.read(), head: git },
+        );
+        end.planDigest = p.planDigest;
+        end.details = { counts: p.counts, rollbackTo: p.rollbackTo.commit };
+        Object.assign(out, {
+          result: 'success',
+          message: `planned rollback to ${p.rollbackTo.commit.slice(0, 12)}`,
+          preview: p,
+          rollbackTo: p.rollbackTo,
+        });
+      } catch (e) {
+        if (!isDeployError(e, 'refused')) throw e;
+        Object.assign(out, { result: 'refused', message: e.message });
+      }
+      this.log(out.message);
+      return out;
+    });
+    return out;
+  }
+
   async deploy(target: DeployTarget, env: Environment, o: DeployOptions = {}): Promise<DeployOutcome> {
     const signal = o.signal;
-    const git = await gitInfo(this.deps.runner, target.dir, signal);
+    // A saved rollback plan is applied as a rollback, recorded with the commit it returns to.
+    const rollbackTo = this.deps.driver.pendingRollback?.(target, env);
+    const git: GitInfo = rollbackTo
+      ? { commit: rollbackTo.commit, dirty: false }
+      : await gitInfo(this.deps.runner, target.dir, signal);
     const outcome: DeployOutcome = {
       result: 'failure',
       message: '',
@@ -170,12 +222,16 @@ export class DeployOrchestrator {
       rollbackAvailable: false,
     };
     try {
-      await this.audited('deploy', target, env, git, async (end) => {
-        const r = await this.runDeploy(target, env, git, o, outcome, end);
+      await this.audited(rollbackTo ? 'rollback' : 'deploy', target, env, git, async (end) => {
+        const r = await this.runDeploy(target, env, git, o, outcome, end, rollbackTo);
         end.gates = outcome.gates.map((g) => ({ id: g.id, ok: g.ok, message: g.message }));
         end.overrides = outcome.overrides;
         end.planDigest = outcome.preview?.planDigest;
-        end.details = { counts: outcome.preview?.counts, rollbackAvailable: outcome.rollbackAvailable };
+        end.details = {
+          counts: outcome.preview?.counts,
+          rollbackAvailable: outcome.rollbackAvailable,
+          ...(rollbackTo ? { rollbackTo: rollbackTo.commit, reason: 'rollback plan' } : {}),
+        };
         return r;
       });
     } catch (e) {
@@ -194,6 +250,7 @@ export class DeployOrchestrator {
     o: DeployOptions,
     out: DeployOutcome,
     end: Partial<AuditRecord>,
+    rollbackTo: RollbackTo | undefined,
   ): Promise<DeployOutcome> {
     const { driver } = this.deps;
     const ops = { sink: this.deps.sink, signal: o.signal };
@@ -222,15 +279,19 @@ export class DeployOrchestrator {
       const scope = driver.scope(target, env);
       const preDecision = decideGates(out.gates, o.overrides ?? []);
       const answer = await this.deps.confirm({
-        text: confirmationText({
-          action: 'deploy',
-          kind: driver.kind,
-          target: target.id,
-          environment: env,
-          scope,
-          counts: preview.counts,
-          changeText: preview.changeText,
-        }),
+        text:
+          confirmationText({
+            action: rollbackTo ? 'rollback' : 'deploy',
+            kind: driver.kind,
+            target: target.id,
+            environment: env,
+            scope,
+            counts: preview.counts,
+            changeText: preview.changeText,
+          }) +
+          (rollbackTo
+            ? ` Returns to commit ${rollbackTo.commit.slice(0, 12)} (applied ${rollbackTo.appliedAt}).`
+            : ''),
         target,
         environment: env,
         scope,
@@ -255,8 +316,12 @@ export class DeployOrchestrator {
       this.log(applied.summary);
       const watch = await driver.watch(target, env, applied, ops);
       out.watch = watch;
-      if (watch.ok)
-        return Object.assign(out, { result: 'success', message: `deployed ${target.id} to ${env.name}` });
+      if (watch.ok) {
+        const message = rollbackTo
+          ? `rolled back ${target.id} in ${env.name} to commit ${rollbackTo.commit.slice(0, 12)}`
+          : `deployed ${target.id} to ${env.name}`;
+        return Object.assign(out, { result: 'success', message });
+      }
 
       const why = watch.failures.map((f) => `${f.name}: ${f.reason}`).join('; ');
       this.log(`rollout failed: ${why}`);
@@ -282,6 +347,8 @@ export class DeployOrchestrator {
         rollbackAvailable: !rb.performed,
       });
     } finally {
+      // A rollback plan is used once, whatever happened: its worktree does not outlive the deploy.
+      if (rollbackTo) await driver.discardRollback?.(target, env);
       lock.release();
     }
   }

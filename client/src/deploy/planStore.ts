@@ -27,6 +27,20 @@ export interface PlanManifest {
   /** sha256 of the saved plan file: names exactly what was reviewed in the audit log. */
   planDigest: string;
   counts: PlanCounts;
+  /** Set for a rollback plan: made in a worktree of an earlier commit, against this module's state. */
+  rollback?: RollbackPlanInfo;
+}
+
+export interface RollbackPlanInfo {
+  commit: string;
+  /** When that commit was last applied successfully (from the audit log). */
+  appliedAt: string;
+  /** The detached git worktree, removed once the plan is applied or discarded. */
+  worktree: string;
+  /** The module folder inside the worktree: terraform runs there. */
+  moduleDir: string;
+  /** -state=... for a local backend, so plan and apply use the original module's state. */
+  stateArgs: string[];
 }
 
 const SKIP_DIRS = new Set(['.terraform', '.bulwark', '.git', 'node_modules']);

@@ -5,11 +5,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DeployError } from './errors';
-import { fileDigest, moduleDigest, PlanStore, type PlanManifest } from './planStore';
+import type { AuditRecord } from './audit';
+import type { GitInfo } from './git';
+import { fileDigest, moduleDigest, PlanStore, type PlanManifest, type RollbackPlanInfo } from './planStore';
 import { Redactor } from './redact';
 import { TERRAFORM_ENV, type RunResult, type Runner } from './runner';
 import { explainStateLock, parseStateLockError } from './stateLock';
 import { parseOutputs, summarisePlan, type OutputValue, type PlanSummary } from './terraformPlan';
+import { chooseRollbackCommit, createWorktree, removeWorktree, stateArgs } from './terraformRollback';
 import type { DeployTarget, Environment, OperationOptions } from './types';
 
 export interface TerraformOptions {
@@ -96,30 +99,98 @@ export class TerraformBackend {
     return ws;
   }
 
-  private varFileArgs(target: DeployTarget, env: Environment): string[] {
-    return env.terraform.varFiles.flatMap((f) => ['-var-file', resolve(target.dir, f)]);
+  /** Var files of the folder terraform runs in; a rollback worktree falls back to the module's own. */
+  private varFileArgs(dir: string, target: DeployTarget, env: Environment): string[] {
+    return env.terraform.varFiles.flatMap((f) => {
+      const p = resolve(dir, f);
+      return ['-var-file', existsSync(p) ? p : resolve(target.dir, f)];
+    });
   }
 
   async plan(target: DeployTarget, env: Environment, o: OperationOptions = {}): Promise<TerraformPlanResult> {
+    await this.discardPlan(target, env);
     await this.init(target, o);
     const workspace = await this.selectWorkspace(target, env, o);
+    return this.savePlan(target, target, env, workspace, [], undefined, o);
+  }
+
+  /**
+   * Plans the configuration of the last successfully applied earlier commit (see
+   * chooseRollbackCommit) in a detached worktree, against this module's state. Refusals (nothing
+   * to roll back to, a dirty commit) throw `refused` with the reason.
+   */
+  async planRollback(
+    target: DeployTarget,
+    env: Environment,
+    audit: readonly AuditRecord[],
+    head: GitInfo,
+    o: OperationOptions = {},
+  ): Promise<TerraformPlanResult & { rollback: RollbackPlanInfo }> {
+    const choice = chooseRollbackCommit(audit, env.name, target.id, head);
+    if (choice.kind !== 'commit') throw new DeployError('refused', choice.message, { reason: choice.kind });
+    await this.discardPlan(target, env);
+    // The original module's workspace (and backend) decide where the state is.
+    await this.init(target, o);
+    const workspace = await this.selectWorkspace(target, env, o);
+    const wt = await createWorktree(this.opts.runner, target.dir, choice.commit, o.signal);
+    const rollback: RollbackPlanInfo = {
+      commit: choice.commit,
+      appliedAt: choice.time,
+      worktree: wt.root,
+      moduleDir: wt.moduleDir,
+      stateArgs: stateArgs(target.dir, workspace),
+    };
+    try {
+      const inTree: DeployTarget = { ...target, dir: wt.moduleDir };
+      await this.init(inTree, o);
+      const r = await this.savePlan(target, inTree, env, workspace, rollback.stateArgs, rollback, o);
+      return { ...r, rollback };
+    } catch (e) {
+      await removeWorktree(this.opts.runner, target.dir, wt.root);
+      throw e;
+    }
+  }
+
+  /** Drops the saved plan; a rollback plan's worktree goes with it. */
+  async discardPlan(target: DeployTarget, env: Environment): Promise<void> {
+    const m = this.plans.load(target.id, env.name);
+    this.plans.discard(target.id, env.name);
+    if (m?.rollback) await removeWorktree(this.opts.runner, target.dir, m.rollback.worktree);
+  }
+
+  /** The saved plan's rollback details, when it is a rollback plan. */
+  pendingRollback(target: DeployTarget, env: Environment): RollbackPlanInfo | undefined {
+    return this.plans.load(target.id, env.name)?.rollback;
+  }
+
+  /** `runIn` is where terraform runs: the module itself, or a rollback worktree's copy of it. */
+  private async savePlan(
+    target: DeployTarget,
+    runIn: DeployTarget,
+    env: Environment,
+    workspace: string,
+    extraArgs: string[],
+    rollback: RollbackPlanInfo | undefined,
+    o: OperationOptions,
+  ): Promise<TerraformPlanResult> {
     const planFile = this.plans.prepare(target.id, env.name);
-    const filesDigest = moduleDigest(target.dir, env.terraform.varFiles);
+    const filesDigest = moduleDigest(runIn.dir, env.terraform.varFiles);
     const r = await this.tf(
-      target,
+      runIn,
       [
         'plan',
         '-input=false',
         '-no-color',
         `-lock-timeout=${this.opts.lockTimeout ?? '0s'}`,
+        ...extraArgs,
         '-out',
         planFile,
-        ...this.varFileArgs(target, env),
+        ...this.varFileArgs(runIn.dir, target, env),
       ],
       { ...o, workspace },
     );
     if (r.code !== 0) this.fail('plan', r);
-    const show = await this.tf(target, ['show', '-json', '-no-color', planFile], {
+    const show = await this.tf(runIn, ['show', '-json', '-no-color', planFile], {
       ...o,
       workspace,
       stream: false,
@@ -135,6 +206,7 @@ export class TerraformBackend {
       filesDigest,
       planDigest: fileDigest(planFile),
       counts: summary.counts,
+      rollback,
     };
     this.plans.save(manifest);
     return { summary, manifest, planFile };
@@ -152,7 +224,13 @@ export class TerraformBackend {
         `The saved plan for ${target.id} in ${env.name} was modified after review; plan again.`,
       );
     }
-    if (moduleDigest(target.dir, m.varFiles) !== m.filesDigest) {
+    if (m.rollback && !existsSync(m.rollback.moduleDir)) {
+      throw new DeployError(
+        'stale-plan',
+        `The worktree of the rollback plan for ${target.id} in ${env.name} is gone; plan the rollback again.`,
+      );
+    }
+    if (moduleDigest(m.rollback?.moduleDir ?? target.dir, m.varFiles) !== m.filesDigest) {
       throw new DeployError(
         'stale-plan',
         `The plan for ${target.id} in ${env.name} (made ${m.createdAt}) is older than the files it came from: ` +
@@ -177,17 +255,31 @@ export class TerraformBackend {
   ): Promise<TerraformApplyResult> {
     const manifest = this.checkPlan(target, env);
     const planFile = this.plans.planFile(target.id, env.name);
-    const r = await this.tf(
-      target,
-      ['apply', '-input=false', '-no-color', `-lock-timeout=${this.opts.lockTimeout ?? '0s'}`, planFile],
-      { ...o, workspace: manifest.workspace },
-    );
+    const rb = manifest.rollback;
+    let r: RunResult;
+    try {
+      r = await this.tf(
+        rb ? { ...target, dir: rb.moduleDir } : target,
+        [
+          'apply',
+          '-input=false',
+          '-no-color',
+          `-lock-timeout=${this.opts.lockTimeout ?? '0s'}`,
+          ...(rb?.stateArgs ?? []),
+          planFile,
+        ],
+        { ...o, workspace: manifest.workspace },
+      );
+    } catch (e) {
+      if (rb) await this.discardPlan(target, env); // cancelled: a rollback plan is made afresh
+      throw e;
+    }
     if (r.code !== 0) {
       // A partly applied plan cannot be applied again: terraform would call it stale.
-      if (!parseStateLockError(r.stderr)) this.plans.discard(target.id, env.name);
+      if (rb || !parseStateLockError(r.stderr)) await this.discardPlan(target, env);
       this.fail('apply', r);
     }
-    this.plans.discard(target.id, env.name);
+    await this.discardPlan(target, env);
     const outputs = await this.outputs(target, env, o);
     return { manifest, durationMs: r.durationMs, outputs };
   }

@@ -2,6 +2,7 @@
 import { lastSuccessfulDeploy, type AuditScope } from './audit';
 import type {
   Applied,
+  RollbackTo,
   DeployDriver,
   DriverContext,
   Preview,
@@ -9,7 +10,9 @@ import type {
   RollbackResult,
   WatchResult,
 } from './driver';
+import type { GitInfo } from './git';
 import type { TerraformBackend } from './terraform';
+import { short } from './terraformRollback';
 import type { DeployTarget, Environment, OperationOptions } from './types';
 
 export class TerraformDriver implements DeployDriver {
@@ -48,6 +51,30 @@ export class TerraformDriver implements DeployDriver {
     };
   }
 
+  async planRollback(
+    target: DeployTarget,
+    env: Environment,
+    o: OperationOptions,
+    ctx: DriverContext & { head: GitInfo },
+  ): Promise<Preview & { rollbackTo: RollbackTo }> {
+    const r = await this.tf.planRollback(target, env, ctx.audit, ctx.head, o);
+    return {
+      counts: r.summary.counts,
+      planDigest: r.manifest.planDigest,
+      details: r.summary,
+      rollbackTo: { commit: r.rollback.commit, appliedAt: r.rollback.appliedAt },
+    };
+  }
+
+  pendingRollback(target: DeployTarget, env: Environment): RollbackTo | undefined {
+    const rb = this.tf.pendingRollback(target, env);
+    return rb ? { commit: rb.commit, appliedAt: rb.appliedAt } : undefined;
+  }
+
+  async discardRollback(target: DeployTarget, env: Environment): Promise<void> {
+    if (this.tf.pendingRollback(target, env)) await this.tf.discardPlan(target, env);
+  }
+
   async apply(target: DeployTarget, env: Environment, o: OperationOptions): Promise<Applied> {
     const r = await this.tf.apply(target, env, o);
     return { handle: r, summary: `applied plan ${r.manifest.planDigest.slice(0, 12)}` };
@@ -66,7 +93,7 @@ export class TerraformDriver implements DeployDriver {
   ): Promise<RollbackResult> {
     const last = lastSuccessfulDeploy(ctx.audit, env.name, target.id);
     const how = last?.git?.commit
-      ? `check out commit ${last.git.commit.slice(0, 12)} (the last successful apply to ${env.name}), plan it, review and deploy that plan`
+      ? `plan a rollback (the configuration of an earlier successfully applied commit, such as ${short(last.git.commit)}), review it and deploy that plan`
       : `no successful apply to ${env.name} is recorded; plan the configuration you want to return to`;
     return { performed: false, ok: false, message: `Terraform cannot undo an apply: ${how}.` };
   }

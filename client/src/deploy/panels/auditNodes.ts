@@ -15,6 +15,7 @@ const ACTION_ICON: Record<AuditAction, string> = {
   plan: 'checklist',
   deploy: 'rocket',
   rollback: 'discard',
+  'rollback-plan': 'history',
   override: 'shield',
 };
 
@@ -26,7 +27,7 @@ const RESULT_TONE: Record<AuditResult, Tone> = {
   'rolled-back': 'danger',
 };
 
-export const AUDIT_ACTIONS: AuditAction[] = ['plan', 'deploy', 'rollback', 'override'];
+export const AUDIT_ACTIONS: AuditAction[] = ['plan', 'deploy', 'rollback', 'rollback-plan', 'override'];
 export const AUDIT_RESULTS: AuditResult[] = ['success', 'failure', 'cancelled', 'refused', 'rolled-back'];
 
 /** "action=deploy env=prod" for the view's description; undefined when nothing is filtered. */

@@ -59,6 +59,10 @@ export function observeDriver(inner: DeployDriver, obs: RolloutObserver, pollMs 
       obs.rolledBack?.(t, e, r.ok, r.message);
       return r;
     },
+    // Optional: present only when the inner driver has them (terraform's rollback plan).
+    planRollback: inner.planRollback?.bind(inner),
+    pendingRollback: inner.pendingRollback?.bind(inner),
+    discardRollback: inner.discardRollback?.bind(inner),
   };
 }
 

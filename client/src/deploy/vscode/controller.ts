@@ -30,6 +30,8 @@ import { ProcessRunner } from '../runner';
 import { targetLabel } from '../targets';
 import { TerraformBackend, type TerraformApplyResult } from '../terraform';
 import { TerraformDriver } from '../terraformDriver';
+import { chooseRollbackCommit, short } from '../terraformRollback';
+import { gitInfo } from '../git';
 import { countsText, type PlanCounts } from '../terraformPlan';
 import type { DeployTarget, Environment } from '../types';
 import { askConfirmation, askRollback } from './dialogs';
@@ -418,6 +420,7 @@ export class DeployController implements vscode.Disposable, PanelSource {
     if (!('target' in c && 'folder' in c)) return c as CommandResult;
     if (!c.interactive)
       return { status: 'refused', message: 'rollback needs a confirmation', ...this.base(c) };
+    if (c.target.kind === 'terraform') return this.planTerraformRollback(c);
     const o = this.orchestrator(c);
     let toRevision: number | undefined;
     let applied: { handle: unknown; summary: string } | undefined;
@@ -473,6 +476,59 @@ export class DeployController implements vscode.Disposable, PanelSource {
       };
     } finally {
       await this.refreshStatusOf(c);
+      this.panels.refreshAudit();
+    }
+  }
+
+  /**
+   * Terraform has no undo: explain, and offer to plan the last successfully applied earlier
+   * commit. The rollback plan goes to the Plan panel; Deploy then applies it as a rollback.
+   */
+  private async planTerraformRollback(c: Resolved): Promise<CommandResult> {
+    const records = new AuditLog(this.auditPath(c.folder), this.redactor).read();
+    const head = await gitInfo(new ProcessRunner(this.redactor), c.target.dir);
+    const choice = chooseRollbackCommit(records, c.env.name, c.target.id, head);
+    if (choice.kind !== 'commit') {
+      void vscode.window.showWarningMessage(`Bulwark: Terraform cannot undo an apply. ${choice.message}`);
+      return { status: 'refused', message: choice.message, ...this.base(c) };
+    }
+    const offer = `Plan rollback to ${short(choice.commit)} (${choice.time.slice(0, 16).replace('T', ' ')})`;
+    const go = await vscode.window.showWarningMessage(
+      `Terraform cannot undo an apply. Bulwark can plan the configuration of commit ${short(choice.commit)}, ` +
+        `last applied successfully to ${c.env.name}, against the current state; review it, then Deploy applies it.`,
+      { modal: true },
+      offer,
+    );
+    if (go !== offer) return { status: 'cancelled', message: 'rollback plan not requested', ...this.base(c) };
+    const record = { target: c.target.id, kind: c.target.kind, environment: c.env.name };
+    try {
+      const r = await this.withProgress(c, `Bulwark: planning rollback of ${c.target.id}`, (signal) =>
+        this.orchestrator(c).planRollback(c.target, c.env, { signal }),
+      );
+      if (r.result !== 'success' || !r.preview) {
+        void vscode.window.showWarningMessage(`Bulwark: ${r.message}`);
+        return { status: 'refused', message: r.message, ...this.base(c) };
+      }
+      const p = r.preview;
+      this.setPlan(c, {
+        ...record,
+        time: new Date().toISOString(),
+        counts: p.counts,
+        changeText: `Rollback to commit ${short(choice.commit)}: Deploy applies it`,
+        details: p.details,
+        planDigest: p.planDigest,
+      });
+      void this.panels.reveal('plan');
+      void vscode.window.showInformationMessage(
+        `Rollback plan for ${c.target.id} in ${c.env.name}: ${countsText(p.counts)}. Review it, then Deploy.`,
+      );
+      return { status: 'done', message: r.message, counts: p.counts, ...this.base(c) };
+    } catch (e) {
+      const message = this.redactor.redact(String((e as Error).message ?? e));
+      this.setPlan(c, { ...record, time: new Date().toISOString(), error: message });
+      void vscode.window.showErrorMessage(`Bulwark rollback plan failed: ${message}`);
+      return { status: /cancel/i.test(message) ? 'cancelled' : 'failed', message, ...this.base(c) };
+    } finally {
       this.panels.refreshAudit();
     }
   }
