@@ -31,7 +31,7 @@ const EXPECTED: Expected[] = [
     rules: ['k8s/schema-unknown-field'],
     at: { rule: 'k8s/schema-unknown-field', line: 17, character: 10 },
   },
-  { file: 'k8s/broken.yaml', rules: ['k8s/syntax'], at: { rule: 'k8s/syntax', line: 7, character: 0 } },
+  { file: 'k8s/broken.yaml', rules: ['k8s/syntax'], at: { rule: 'k8s/syntax', line: 5, character: 12 } },
   {
     file: 'compose/compose.yaml',
     rules: ['compose/schema-unknown-field', 'compose/privileged'],

@@ -8,7 +8,11 @@ export type YamlDomain = 'k8s' | 'compose' | 'config';
 export function yamlSyntaxFindings(file: YamlFile, domain: YamlDomain): Finding[] {
   const out: Finding[] = [];
   for (const d of file.docs) {
-    for (const e of d.doc.errors) out.push(toFinding(file, d.offset, e, domain, 'error'));
+    for (const e of d.doc.errors) {
+      out.push(
+        unclosedQuote(file, d.offset, d.text, e, domain) ?? toFinding(file, d.offset, e, domain, 'error'),
+      );
+    }
     for (const w of d.doc.warnings) out.push(toFinding(file, d.offset, w, domain, 'warning'));
   }
   return out;
@@ -31,6 +35,48 @@ function toFinding(
     message: firstLine(e.message),
     range: file.lines.range(start, Math.min(end, file.text.length)),
   };
+}
+
+/**
+ * An unclosed quote swallows the rest of the document, and the parser reports it at the end.
+ * The user broke the file where the quote opens: point there. Between the opener and the end
+ * there is no unescaped quote of the same kind (or the string would have closed).
+ */
+function unclosedQuote(
+  file: YamlFile,
+  offset: number,
+  text: string,
+  e: YAMLError,
+  domain: YamlDomain,
+): Finding | undefined {
+  const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+  if (!quote) return undefined;
+  const opener = openingQuote(text, Math.min(e.pos[0], text.length), quote);
+  if (opener === undefined) return undefined;
+  const start = file.lines.positionAt(offset + opener);
+  const lineEnd = file.lines.lineEnd(start.line);
+  return {
+    ruleId: `${domain}/syntax`,
+    severity: 'error',
+    message: `Missing closing ${quote}quote: this string runs to the end of the document`,
+    range: file.lines.range(offset + opener, Math.max(offset + opener + 1, lineEnd)),
+  };
+}
+
+function openingQuote(text: string, before: number, quote: string): number | undefined {
+  for (let i = before - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === '"') {
+      let slashes = 0;
+      for (let j = i - 1; j >= 0 && text[j] === '\\'; j--) slashes++;
+      if (slashes % 2 === 1) continue;
+    } else if (text[i - 1] === "'") {
+      i--; // `''` is an escaped single quote inside the string
+      continue;
+    }
+    return i;
+  }
+  return undefined;
 }
 
 function firstLine(msg: string): string {
