@@ -129,6 +129,30 @@ describe('hover', () => {
     assert.match(hoverText(v), /\*\*var\.region\*\*\n\nAWS region to deploy into\./);
     assert.match(hoverText(v), /default = "eu-west-1"/);
   });
+
+  test('Terraform provider attributes: docs and completion from the real provider schema', async (t) => {
+    const text = 'resource "terraform_data" "x" {\n  input = 1\n  \n}\n';
+    const ws = tempWorkspace({ 'mod/main.tf': text });
+    t.after(ws.dispose);
+    const s = await serverFor(t, { folders: [ws.root] });
+    const u = s.open(ws.path('mod/main.tf'), text);
+    // The schemas load in the background (terraform providers schema -json); when they arrive the
+    // folder is re-checked, which publishes the same version a second time.
+    await s.waitForDiagnostics(u);
+    await s.waitForDiagnostics(u, () => s.publishes(u).length >= 2);
+    const h = await hover(s, u, posOf(text, 'inp|ut'));
+    assert.match(hoverText(h), /input/, hoverText(h));
+    assert.match(
+      hoverText(h),
+      /dynamic|any|string|number/i,
+      `the provider's attribute type: ${hoverText(h)}`,
+    );
+    const items = await complete(s, u, { line: 2, character: 2 });
+    assert.ok(
+      items.some((i) => i.label === 'triggers_replace'),
+      `provider attributes offered: ${sorted(items).join(', ')}`,
+    );
+  });
 });
 
 describe('completion', () => {
