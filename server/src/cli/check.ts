@@ -1,17 +1,27 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
-import { Analyzer, type AnalysisHost } from '../core/analyzer';
-import { LineIndex } from '../core/text/lineIndex';
-import type { Finding } from '../core/types';
-import { createHost, decodeText, DEFAULT_MAX_FILE_BYTES } from '../node/diskHost';
-import { TerraformProviderSchemaCache } from '../node/terraformProviderSchemas';
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { AnalysisHost } from '../core/analyzer';
+import { DEFAULT_MAX_FILE_BYTES } from '../node/diskHost';
 import { optionHelp, parseArgs, UsageError, type OptionSpec } from './args';
+import { createCheckAnalyzer, type CheckAnalyzer } from './checkAnalyzer';
+import {
+  checkFolder,
+  display,
+  errorText,
+  groupByFolder,
+  type FileAnalyzer,
+  type FolderResult,
+} from './folderCheck';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type CliIo } from './io';
 import { compareReported, SEVERITY_RANK, type Report, type Reported } from './report';
 import { collectFiles } from './walk';
+import { checkInWorkers } from './workerPool';
+
+export type { FileAnalyzer };
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export const FAIL_ON = ['error', 'warning', 'info', 'hint', 'never'] as const;
@@ -31,6 +41,13 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
     help: 'write the report to FILE instead of stdout',
   },
   { name: 'no-color', help: 'no colours in text output (also: NO_COLOR set, or stdout not a terminal)' },
+  {
+    name: 'jobs',
+    short: 'j',
+    takesValue: true,
+    meta: 'N',
+    help: 'check on N threads, a folder per thread at a time (default: one per core)',
+  },
   { name: 'quiet', short: 'q', help: 'text output: leave out the summary line; no notices on stderr' },
   { name: 'help', short: 'h', help: 'show this help' },
 ];
@@ -45,13 +62,13 @@ ${optionHelp(CHECK_OPTIONS)}
 
 Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage or internal error.`;
 
-/** What the analysis needs from the analyzer; tests substitute one that fails on purpose. */
-export type FileAnalyzer = Pick<Analyzer, 'analyze' | 'forget'>;
-
 export interface CheckDeps {
   assetsDir: string;
   version: string;
+  /** Tests: an analyzer of their own; the check then runs in this thread. */
   createAnalyzer?: (host: AnalysisHost, assetsDir: string) => Promise<FileAnalyzer>;
+  /** The script worker threads start (the bundled CLI); without it the check runs in this thread. */
+  workerScript?: string;
 }
 
 export async function runCheck(argv: readonly string[], io: CliIo, deps: CheckDeps): Promise<number> {
@@ -64,6 +81,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, deps: CheckDe
   const failOn = (args.options.get('fail-on') as (typeof FAIL_ON)[number] | undefined) ?? 'error';
   const output = args.options.get('output') as string | undefined;
   const quiet = args.options.has('quiet');
+  const jobs = parseJobs(args.options.get('jobs'));
   const paths = args.positionals.length ? args.positionals : ['.'];
 
   const walked = await collectFiles(io.cwd, paths, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
@@ -76,7 +94,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, deps: CheckDe
     );
   }
 
-  const outcome = await analyzeFiles(walked.files, io, deps, notice);
+  const outcome = await analyzeFiles(walked.files, io, deps, jobs, notice);
   const report: Report = {
     findings: outcome.findings.sort(compareReported),
     filesChecked: outcome.checked,
@@ -117,100 +135,61 @@ interface Outcome {
 }
 
 /**
- * Reads and analyses one folder at a time: the folder's files are read together (async), then
- * served to the analyzer from memory, so a Terraform module's sibling files are read once; the
- * caches are dropped when the walk leaves the folder.
+ * Checks the files folder by folder: in this thread with one job (or an injected analyzer),
+ * otherwise on worker threads. Messages are written in walk order either way, and findings are
+ * sorted afterwards, so the output does not depend on the number of jobs.
  */
 async function analyzeFiles(
   files: readonly string[],
   io: CliIo,
   deps: CheckDeps,
+  jobs: number,
   notice: (s: string) => void,
 ): Promise<Outcome> {
   const outcome: Outcome = { findings: [], checked: 0, internalErrors: 0 };
   if (files.length === 0) return outcome;
-  const loaded = new Map<string, string>();
-  const schemas = new TerraformProviderSchemaCache();
-  const host = createHost({ overlay: (p) => loaded.get(p), providerSchemas: (dir) => schemas.loadSync(dir) });
-  const create = deps.createAnalyzer ?? ((h, assetsDir) => Analyzer.create(h, { assetsDir }));
-  let analyzer: FileAnalyzer;
-  try {
-    analyzer = await create(host, deps.assetsDir);
-  } catch (e) {
-    io.stderr(`bulwark: internal error: cannot start the analyzer: ${errorText(e)}\n`);
+  const groups = groupByFolder(files);
+  const add = (r: FolderResult) => {
+    for (const m of r.messages) {
+      if (m.notice) notice(m.text);
+      else io.stderr(m.text + '\n');
+    }
+    outcome.findings.push(...r.findings);
+    outcome.checked += r.checked;
+    outcome.internalErrors += r.internalErrors;
+  };
+  const cannotStart = (why: string) => {
+    io.stderr(`bulwark: internal error: cannot start the analyzer: ${why}\n`);
     outcome.internalErrors++;
     return outcome;
+  };
+
+  if (jobs > 1 && groups.length > 1 && deps.workerScript !== undefined && !deps.createAnalyzer) {
+    const pooled = await checkInWorkers(groups, {
+      script: deps.workerScript,
+      jobs,
+      assetsDir: deps.assetsDir,
+      cwd: io.cwd,
+    });
+    if (!pooled.ok) return cannotStart(pooled.startError);
+    for (const r of pooled.results) add(r);
+    return outcome;
   }
-  for (const group of groupByFolder(files)) {
-    const texts = await Promise.all(
-      group.map((p) =>
-        readFile(p).then(
-          (buf) => ({ p, text: decodeText(buf) }),
-          (e: unknown) => ({ p, error: e }),
-        ),
-      ),
-    );
-    for (const t of texts) if ('text' in t && t.text !== undefined) loaded.set(t.p, t.text);
-    for (const t of texts) {
-      const shown = display(io.cwd, t.p);
-      if ('error' in t) {
-        io.stderr(`${shown}: cannot read: ${errorText(t.error)}\n`);
-        outcome.internalErrors++;
-        continue;
-      }
-      if (t.text === undefined) {
-        notice(`${shown}: skipped: binary content`);
-        continue;
-      }
-      outcome.checked++;
-      try {
-        const { findings } = analyzer.analyze(t.p, t.text);
-        if (findings.length) outcome.findings.push(...toReported(shown, t.text, findings));
-      } catch (e) {
-        io.stderr(`${shown}: internal error: ${errorText(e)}\n`);
-        outcome.internalErrors++;
-      }
-    }
-    for (const p of group) analyzer.forget(p);
-    loaded.clear();
+
+  let checker: CheckAnalyzer;
+  try {
+    checker = await createCheckAnalyzer(deps.assetsDir, deps.createAnalyzer);
+  } catch (e) {
+    return cannotStart(errorText(e));
   }
+  for (const group of groups) add(await checkFolder(group, checker.analyzer, checker.loaded, io.cwd));
   return outcome;
 }
 
-function toReported(file: string, text: string, findings: readonly Finding[]): Reported[] {
-  const lines = new LineIndex(text);
-  return findings.map((f) => ({
-    file,
-    line: f.range.start.line + 1,
-    column: f.range.start.character + 1,
-    endLine: f.range.end.line + 1,
-    endColumn: f.range.end.character + 1,
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    lineText: lines.lineText(f.range.start.line),
-  }));
-}
-
-function* groupByFolder(files: readonly string[]): Generator<string[]> {
-  let current: string[] = [];
-  for (const f of files) {
-    if (current.length && dirname(current[0] ?? '') !== dirname(f)) {
-      yield current;
-      current = [];
-    }
-    current.push(f);
-  }
-  if (current.length) yield current;
-}
-
-/** Path relative to the current folder with forward slashes, as every format shows it. */
-export function display(cwd: string, abs: string): string {
-  return (relative(cwd, abs) || '.').split(sep).join('/');
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof UsageError) return e.message;
-  if (e instanceof Error) return e.message.split('\n')[0] ?? String(e);
-  return String(e);
+/** `--jobs N`: a positive integer; by default one job per available core. */
+function parseJobs(value: string | true | undefined): number {
+  if (value === undefined || value === true) return availableParallelism();
+  if (!/^[1-9][0-9]*$/.test(value))
+    throw new UsageError(`--jobs needs a positive whole number, not '${value}'`);
+  return Number(value);
 }

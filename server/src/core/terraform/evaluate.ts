@@ -11,12 +11,23 @@ export function evaluate(module: TfModule, expr: TfExpr): TfEval {
   return new Evaluator(module).eval(expr);
 }
 
+/** Variables and locals of a module by name, built once per module object (once per analysis). */
+interface ModuleNames {
+  vars?: Map<string, TfBlock>;
+  locals?: Map<string, TfExpr>;
+}
+
+const namesByModule = new WeakMap<TfModule, ModuleNames>();
+
 class Evaluator {
   private readonly visiting = new Set<string>();
-  private vars?: Map<string, TfBlock>;
-  private locals?: Map<string, TfExpr>;
+  private readonly names: ModuleNames;
 
-  constructor(private readonly module: TfModule) {}
+  constructor(private readonly module: TfModule) {
+    let names = namesByModule.get(module);
+    if (!names) namesByModule.set(module, (names = {}));
+    this.names = names;
+  }
 
   eval(e: TfExpr): TfEval {
     switch (e.kind) {
@@ -97,19 +108,20 @@ class Evaluator {
   }
 
   private variable(name: string): TfEval {
-    this.vars ??= indexBlocks(this.module, 'variable');
-    const def = this.vars.get(name)?.attributes.find((a) => a.name === 'default');
+    this.names.vars ??= indexBlocks(this.module, 'variable');
+    const def = this.names.vars.get(name)?.attributes.find((a) => a.name === 'default');
     return def ? this.guarded(`var.${name}`, def.expr) : UNKNOWN;
   }
 
   private local(name: string): TfEval {
-    if (!this.locals) {
-      this.locals = new Map();
+    if (!this.names.locals) {
+      const locals = new Map<string, TfExpr>();
       for (const f of this.module.files)
         for (const b of f.blocks)
-          if (b.type === 'locals') for (const a of b.attributes) this.locals.set(a.name, a.expr);
+          if (b.type === 'locals') for (const a of b.attributes) locals.set(a.name, a.expr);
+      this.names.locals = locals;
     }
-    const expr = this.locals.get(name);
+    const expr = this.names.locals.get(name);
     return expr ? this.guarded(`local.${name}`, expr) : UNKNOWN;
   }
 

@@ -22,12 +22,17 @@ export interface ParsedTfFile {
   file: TfFile;
   /** Models of top-level blocks by their text, with where they started, for the next version. */
   blocks: Map<string, BuiltBlock[]>;
+  /** The same, in file order. */
+  inOrder: BuiltBlock[];
 }
 
 interface BuiltBlock {
   key: string;
   line: number;
   character: number;
+  /** Offsets of the block in the text of this version. */
+  start: number;
+  end: number;
   block: TfBlock;
 }
 
@@ -50,15 +55,24 @@ export class TfModuleLoader {
       cached && edit
         ? cached.lines.afterEdit(text, edit.from, edit.oldEnd, edit.newEnd)
         : new LineIndex(text);
+    if (cached && edit) {
+      const quick = this.editInsideBlock(path, cached, edit, text, lines);
+      if (quick) {
+        this.files.set(path, quick);
+        return quick;
+      }
+    }
     let tree: Tree | undefined;
     let root: LNode | undefined;
     let file: TfFile;
     let blocks = new Map<string, BuiltBlock[]>();
+    let entries: BuiltBlock[] = [];
     try {
       tree = this.reparse(cached, edit, text, lines);
       if (tree && !tree.rootNode.hasError) {
-        const built = this.blocksOf(path, tree, text, lines, cached?.blocks);
+        const built = this.blocksOf(path, tree, text, lines, cached, edit);
         blocks = built.byText;
+        entries = built.entries;
         root = new LNode(text, tree.rootNode.type, true, false, 0, text.length);
         file = { path, blocks: built.inOrder, hasErrors: false };
       } else {
@@ -71,9 +85,112 @@ export class TfModuleLoader {
       root = undefined;
       file = { path, blocks: [], hasErrors: true };
     }
-    const parsed = { text, lines, tree, root, file, blocks };
+    const parsed = { text, lines, tree, root, file, blocks, inOrder: entries };
     this.files.set(path, parsed);
     return parsed;
+  }
+
+  /**
+   * The keystroke path: an edit within one line, strictly inside one top-level block of an
+   * error-free file, after which that block's new text parses (alone, at its place in the file)
+   * as exactly one error-free block of the same extent. HCL is context-free, so the rest of the
+   * file parses as before: every other block keeps its model (those after it only move by the
+   * edit's length, on unchanged lines), and only the block is parsed, not the 20k-line file.
+   * The file's tree is told about the edit but not re-parsed until an edit needs it (edits
+   * accumulate: tree-sitter's reparse takes them all at once).
+   */
+  private editInsideBlock(
+    path: string,
+    old: ParsedTfFile,
+    e: ReturnType<typeof diffEdit>,
+    text: string,
+    lines: LineIndex,
+  ): ParsedTfFile | undefined {
+    if (!old.tree || old.file.hasErrors || !old.root || old.inOrder.length === 0) return undefined;
+    // Blocks after the edit keep their lines only if no line break came or went (`\r` alone is
+    // one, and typing between `\r` and `\n` makes one more).
+    const breaks = /[\r\n]/;
+    if (breaks.test(old.text.slice(e.from, e.oldEnd)) || breaks.test(text.slice(e.from, e.newEnd)))
+      return undefined;
+    if (lines.positionAt(text.length).line !== old.lines.positionAt(old.text.length).line) return undefined;
+    let lo = 0;
+    let hi = old.inOrder.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((old.inOrder[mid]?.start ?? 0) <= e.from) lo = mid;
+      else hi = mid - 1;
+    }
+    const hit = old.inOrder[lo];
+    if (!hit || !(hit.start < e.from && e.oldEnd < hit.end)) return undefined;
+    const shift = e.newEnd - e.oldEnd;
+    const start = hit.start;
+    const end = hit.end + shift;
+    const from = lines.positionAt(start);
+    const to = lines.positionAt(end);
+    const piece = this.parser.parseRange(
+      text,
+      start,
+      end,
+      { row: from.line, column: from.character },
+      { row: to.line, column: to.character },
+    );
+    if (!piece) return undefined;
+    let block: TfBlock | undefined;
+    try {
+      if (piece.rootNode.hasError) return undefined;
+      const body = piece.rootNode.firstNamedChild;
+      const only = body?.type === 'body' && body.namedChildCount === 1 ? body.firstNamedChild : undefined;
+      if (!only || only.type !== 'block' || only.startIndex !== start || only.endIndex !== end)
+        return undefined;
+      block = detachStrings(buildBlock(path, liteTree(only, text), lines));
+    } finally {
+      piece.delete();
+    }
+    const point = (l: LineIndex, offset: number) => {
+      const p = l.positionAt(offset);
+      return { row: p.line, column: p.character };
+    };
+    old.tree.edit(
+      new Edit({
+        startIndex: e.from,
+        oldEndIndex: e.oldEnd,
+        newEndIndex: e.newEnd,
+        startPosition: point(old.lines, e.from),
+        oldEndPosition: point(old.lines, e.oldEnd),
+        newEndPosition: point(lines, e.newEnd),
+      }),
+    );
+    const tree = old.tree;
+    old.tree = undefined;
+    const inOrder = old.inOrder.map((entry) =>
+      entry === hit
+        ? {
+            key: ownCopy(text.slice(start, end)),
+            line: hit.line,
+            character: hit.character,
+            start,
+            end,
+            block,
+          }
+        : entry.start > hit.start
+          ? { ...entry, start: entry.start + shift, end: entry.end + shift }
+          : entry,
+    );
+    const blocks = new Map<string, BuiltBlock[]>();
+    for (const entry of inOrder) {
+      const list = blocks.get(entry.key);
+      if (list) list.push(entry);
+      else blocks.set(entry.key, [entry]);
+    }
+    return {
+      text,
+      lines,
+      tree,
+      root: new LNode(text, old.root.type, true, false, 0, text.length),
+      file: { path, blocks: inOrder.map((entry) => entry.block), hasErrors: false },
+      blocks,
+      inOrder,
+    };
   }
 
   /** Incremental when there is an old tree: it is told about the edit, reused, then deleted. */
@@ -109,41 +226,61 @@ export class TfModuleLoader {
   /**
    * Models of the top-level blocks of an error-free tree: reused from the previous version
    * where a block's text and start position are the same, built from a copy of that block's
-   * subtree otherwise.
+   * subtree otherwise. A block wholly before or after the edit has the same text as the block
+   * at the matching old offset, if one was there with the same length: found by walking the old
+   * blocks alongside, without copying or hashing its text.
    */
   private blocksOf(
     path: string,
     tree: Tree,
     text: string,
     lines: LineIndex,
-    previous: Map<string, BuiltBlock[]> | undefined,
-  ): { inOrder: TfBlock[]; byText: Map<string, BuiltBlock[]> } {
+    previous: ParsedTfFile | undefined,
+    edit: ReturnType<typeof diffEdit> | undefined,
+  ): { inOrder: TfBlock[]; byText: Map<string, BuiltBlock[]>; entries: BuiltBlock[] } {
     const out = new Map<string, BuiltBlock[]>();
     const inOrder: TfBlock[] = [];
+    const entries: BuiltBlock[] = [];
+    const old = previous?.inOrder ?? [];
+    const shift = edit ? edit.newEnd - edit.oldEnd : 0;
+    let o = 0;
+    const sameAt = (oldStart: number, length: number): BuiltBlock | undefined => {
+      while (o < old.length && (old[o]?.start ?? 0) < oldStart) o++;
+      const b = old[o];
+      return b && b.start === oldStart && b.end - b.start === length ? b : undefined;
+    };
     const c = tree.walk();
     const type = (): string => c.nodeType;
     try {
-      if (!c.gotoFirstChild()) return { inOrder, byText: out };
+      if (!c.gotoFirstChild()) return { inOrder, byText: out, entries };
       while (type() !== 'body' && c.gotoNextSibling());
-      if (type() !== 'body' || !c.gotoFirstChild()) return { inOrder, byText: out };
+      if (type() !== 'body' || !c.gotoFirstChild()) return { inOrder, byText: out, entries };
       do {
         if (type() !== 'block') continue;
         const start = c.startIndex;
-        const slice = text.slice(start, c.endIndex);
+        const end = c.endIndex;
         const pos = lines.positionAt(start);
-        const reused = previous
-          ?.get(slice)
-          ?.find((b) => b.line === pos.line && b.character === pos.character);
+        const samePlace = (b: BuiltBlock | undefined) =>
+          b && b.line === pos.line && b.character === pos.character ? b : undefined;
+        let reused: BuiltBlock | undefined;
+        let slice: string | undefined;
+        if (edit && end <= edit.from) reused = samePlace(sameAt(start, end - start));
+        else if (edit && start >= edit.newEnd) reused = samePlace(sameAt(start - shift, end - start));
+        if (!reused) {
+          slice = text.slice(start, end);
+          reused = previous?.blocks.get(slice)?.find((b) => samePlace(b) !== undefined);
+        }
         // Kept blocks must not hold on to this version of the text (see ownCopy).
-        const key = reused?.key ?? ownCopy(slice);
+        const key = reused?.key ?? ownCopy(slice ?? text.slice(start, end));
         const block = reused?.block ?? detachStrings(buildBlock(path, liteTree(c.currentNode, text), lines));
-        const entry = { key, line: pos.line, character: pos.character, block };
+        const entry = { key, line: pos.line, character: pos.character, start, end, block };
         inOrder.push(block);
+        entries.push(entry);
         const list = out.get(key);
         if (list) list.push(entry);
         else out.set(key, [entry]);
       } while (c.gotoNextSibling());
-      return { inOrder, byText: out };
+      return { inOrder, byText: out, entries };
     } finally {
       c.delete();
     }

@@ -25,6 +25,25 @@ export class TfParser {
     return new TfParser(parser);
   }
 
+  /**
+   * Parses only `text[start, end)`, as a piece of the whole text: node offsets are those of the
+   * whole text. `from` and `to` are the piece's bounds as tree-sitter points.
+   */
+  parseRange(
+    text: string,
+    start: number,
+    end: number,
+    from: { row: number; column: number },
+    to: { row: number; column: number },
+  ): Tree | undefined {
+    return (
+      this.parser.parse(text, undefined, {
+        progressCallback: deadline(2000),
+        includedRanges: [{ startIndex: start, endIndex: end, startPosition: from, endPosition: to }],
+      }) ?? undefined
+    );
+  }
+
   /** Full parse; an old tree is used for incremental reparse once it has been `edit`ed. */
   parse(text: string, old?: Tree): Tree | undefined {
     // A budget keeps pathological input (10k nested braces) from hanging the caller.

@@ -147,6 +147,18 @@ function usesEach(expr: TfExpr | undefined): boolean {
  * the module: it could point at `target`, so "no companion" is not proven.
  */
 export function hasUnresolvedCompanion(ctx: TfRuleContext, type: string, linkAttr = 'bucket'): boolean {
+  // Rules ask once per bucket: answer once per run (the context is new for every run).
+  let perCtx = unresolvedCompanions.get(ctx);
+  if (!perCtx) unresolvedCompanions.set(ctx, (perCtx = new Map()));
+  const key = `${type}\u0000${linkAttr}`;
+  let answer = perCtx.get(key);
+  if (answer === undefined) perCtx.set(key, (answer = findUnresolvedCompanion(ctx, type, linkAttr)));
+  return answer;
+}
+
+const unresolvedCompanions = new WeakMap<TfRuleContext, Map<string, boolean>>();
+
+function findUnresolvedCompanion(ctx: TfRuleContext, type: string, linkAttr: string): boolean {
   return resources(ctx, type).some((c) => {
     const link = attr(c, linkAttr)?.expr;
     if (!link) return false;

@@ -1,5 +1,5 @@
 import type { Finding, Range } from '../../types';
-import type { TfModule } from '../model';
+import type { TfBlock, TfModule } from '../model';
 import { finding, where, type TfCheckContext } from './context';
 
 export interface Declaration {
@@ -14,32 +14,50 @@ export function declarations(module: TfModule, includeOverrides = true): Declara
   const out: Declaration[] = [];
   for (const f of module.files) {
     if (!includeOverrides && /(^|[\\/])(override|[^\\/]*_override)\.tf$/.test(f.path)) continue;
-    for (const b of f.blocks) {
-      const name = b.labels[b.labels.length - 1];
-      const range = b.labelRanges[b.labelRanges.length - 1] ?? b.headerRange;
-      switch (b.type) {
-        case 'variable':
-        case 'output':
-        case 'module':
-          if (b.labels.length === 1)
-            out.push({ key: `${b.type === 'variable' ? 'var' : b.type}.${name}`, file: f.path, range });
-          break;
-        case 'resource':
-        case 'data':
-        case 'ephemeral':
-          if (b.labels.length === 2) {
-            const prefix = b.type === 'resource' ? '' : `${b.type}.`;
-            out.push({ key: `${prefix}${b.labels[0]}.${name}`, file: f.path, range });
-          }
-          break;
-        case 'locals':
-          for (const a of b.attributes)
-            out.push({ key: `local.${a.name}`, file: f.path, range: a.nameRange });
-          break;
-      }
-    }
+    for (const b of f.blocks) for (const d of blockDeclarations(b, f.path)) out.push(d);
   }
   return out;
+}
+
+/**
+ * One block's declarations, remembered while the loader keeps the block (its text and place
+ * unchanged): a keystroke re-derives only the edited block's. A block belongs to one file.
+ */
+function blockDeclarations(b: TfBlock, file: string): readonly Declaration[] {
+  let known = declarationsByBlock.get(b);
+  if (!known) {
+    const keys = declarationKeys(b);
+    const range = b.labelRanges[b.labelRanges.length - 1] ?? b.headerRange;
+    known =
+      b.type === 'locals'
+        ? keys.map((key, i) => ({ key, file, range: b.attributes[i]?.nameRange ?? range }))
+        : keys.map((key) => ({ key, file, range }));
+    declarationsByBlock.set(b, known);
+  }
+  return known;
+}
+
+const declarationsByBlock = new WeakMap<TfBlock, readonly Declaration[]>();
+
+/** The keys `declarations()` gives for one top-level block, in the same order. */
+export function declarationKeys(b: TfBlock): string[] {
+  const name = b.labels[b.labels.length - 1];
+  switch (b.type) {
+    case 'variable':
+    case 'output':
+    case 'module':
+      return b.labels.length === 1 ? [`${b.type === 'variable' ? 'var' : b.type}.${name}`] : [];
+    case 'resource':
+    case 'data':
+    case 'ephemeral':
+      return b.labels.length === 2
+        ? [`${b.type === 'resource' ? '' : `${b.type}.`}${b.labels[0]}.${name}`]
+        : [];
+    case 'locals':
+      return b.attributes.map((a) => `local.${a.name}`);
+    default:
+      return [];
+  }
 }
 
 /** Same variable, output, local, module, resource or data source declared twice in the folder. */

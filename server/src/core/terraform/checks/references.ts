@@ -1,9 +1,9 @@
 import type { Finding, Range } from '../../types';
 import { didYouMeanSuffix } from '../../text/didYouMean';
 import { BUILTIN_ROOTS } from '../coreSchema';
-import type { TfBlock, TfExpr, TfReference } from '../model';
+import type { TfBlock, TfExpr, TfModule, TfReference } from '../model';
 import { finding, type TfCheckContext } from './context';
-import { declarations } from './declarations';
+import { declarationKeys } from './declarations';
 
 /**
  * References to `var.`, `local.`, `module.`, `data.`, `ephemeral.` and resources that nothing in
@@ -13,13 +13,7 @@ import { declarations } from './declarations';
  */
 export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding[] {
   if (!complete || ctx.module.files.some((f) => f.hasErrors)) return [];
-  const declared = new Set(declarations(ctx.module).map((d) => d.key));
-  // `data` blocks nested in `check` blocks are declarations too.
-  for (const f of ctx.module.files)
-    for (const b of f.blocks)
-      if (b.type === 'check')
-        for (const n of b.blocks)
-          if (n.type === 'data' && n.labels.length === 2) declared.add(`data.${n.labels[0]}.${n.labels[1]}`);
+  const { signature, declared } = declaredNames(ctx.module);
   let out: Finding[] = [];
   const visitRef = (ref: TfReference, bound: ReadonlySet<string>) => {
     const parts = ref.name.split('.');
@@ -79,7 +73,6 @@ export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding
   };
   // A block's findings depend on it and on what the folder declares: reuse them while both hold
   // (the loader keeps the block object while its text and position are unchanged).
-  const signature = [...declared].sort().join('\n');
   const all: Finding[] = [];
   for (const b of ctx.file.blocks) {
     const known = byBlock.get(b);
@@ -96,6 +89,39 @@ export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding
 }
 
 const byBlock = new WeakMap<TfBlock, { signature: string; findings: Finding[] }>();
+
+/**
+ * What the folder declares, as `var.x`, `t.n`, `data.t.n`... keys (as `declarations()` gives
+ * them, plus `data` blocks nested in `check` blocks), and a signature that is equal exactly when
+ * the keys are, in the same order. Keys are remembered per block (kept while its text is) and
+ * the last set per signature, so an edit that changes no declaration rebuilds neither.
+ */
+function declaredNames(module: TfModule): { signature: string; declared: ReadonlySet<string> } {
+  const parts: string[] = [];
+  for (const f of module.files) for (const b of f.blocks) parts.push(blockKeys(b));
+  const signature = parts.join('\u0000');
+  if (lastDeclared?.signature === signature) return lastDeclared;
+  const declared = new Set<string>();
+  for (const p of parts) if (p) for (const k of p.split('\u0000')) declared.add(k);
+  lastDeclared = { signature, declared };
+  return lastDeclared;
+}
+
+let lastDeclared: { signature: string; declared: ReadonlySet<string> } | undefined;
+const keysByBlock = new WeakMap<TfBlock, string>();
+
+function blockKeys(b: TfBlock): string {
+  let known = keysByBlock.get(b);
+  if (known === undefined) {
+    const keys = declarationKeys(b);
+    if (b.type === 'check')
+      for (const n of b.blocks)
+        if (n.type === 'data' && n.labels.length === 2) keys.push(`data.${n.labels[0]}.${n.labels[1]}`);
+    known = keys.join('\u0000');
+    keysByBlock.set(b, known);
+  }
+  return known;
+}
 
 /** The `var.x` / `aws_s3_bucket.b` part of a longer traversal, when it is written contiguously. */
 function keyRange(ref: TfReference, key: string): Range {

@@ -1,0 +1,22 @@
+import { Analyzer, type AnalysisHost } from '../core/analyzer';
+import { createHost } from '../node/diskHost';
+import { TerraformProviderSchemaCache } from '../node/terraformProviderSchemas';
+import type { FileAnalyzer } from './folderCheck';
+
+export interface CheckAnalyzer {
+  analyzer: FileAnalyzer;
+  /** The current folder's texts, served to the analyzer before the disk. */
+  loaded: Map<string, string>;
+}
+
+/** The analyzer a check run (or one of its workers) uses, over the disk plus an overlay. */
+export async function createCheckAnalyzer(
+  assetsDir: string,
+  create: (host: AnalysisHost, assetsDir: string) => Promise<FileAnalyzer> = (h, dir) =>
+    Analyzer.create(h, { assetsDir: dir }),
+): Promise<CheckAnalyzer> {
+  const loaded = new Map<string, string>();
+  const schemas = new TerraformProviderSchemaCache();
+  const host = createHost({ overlay: (p) => loaded.get(p), providerSchemas: (dir) => schemas.loadSync(dir) });
+  return { analyzer: await create(host, assetsDir), loaded };
+}

@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, sep } from 'node:path';
+import type { Analyzer } from '../core/analyzer';
+import { LineIndex } from '../core/text/lineIndex';
+import type { Finding } from '../core/types';
+import { decodeText } from '../node/diskHost';
+import { UsageError } from './args';
+import type { Reported } from './report';
+
+/** What the analysis needs from the analyzer; tests substitute one that fails on purpose. */
+export type FileAnalyzer = Pick<Analyzer, 'analyze' | 'forget'>;
+
+/** A line for stderr; notices (skipped files) are left out under `--quiet`. */
+export interface FolderMessage {
+  text: string;
+  notice: boolean;
+}
+
+/** What checking one folder's files produced; plain data, so a worker can post it. */
+export interface FolderResult {
+  findings: Reported[];
+  messages: FolderMessage[];
+  checked: number;
+  internalErrors: number;
+}
+
+/**
+ * Reads one folder's files together (async), serves them to the analyzer from `loaded` (the
+ * host's overlay), so a Terraform module's sibling files are read once, analyses each, then
+ * drops the folder from the analyzer and the overlay.
+ */
+export async function checkFolder(
+  group: readonly string[],
+  analyzer: FileAnalyzer,
+  loaded: Map<string, string>,
+  cwd: string,
+): Promise<FolderResult> {
+  const result: FolderResult = { findings: [], messages: [], checked: 0, internalErrors: 0 };
+  const texts = await Promise.all(
+    group.map((p) =>
+      readFile(p).then(
+        (buf) => ({ p, text: decodeText(buf) }),
+        (e: unknown) => ({ p, error: e }),
+      ),
+    ),
+  );
+  for (const t of texts) if ('text' in t && t.text !== undefined) loaded.set(t.p, t.text);
+  for (const t of texts) {
+    const shown = display(cwd, t.p);
+    if ('error' in t) {
+      result.messages.push({ text: `${shown}: cannot read: ${errorText(t.error)}`, notice: false });
+      result.internalErrors++;
+      continue;
+    }
+    if (t.text === undefined) {
+      result.messages.push({ text: `${shown}: skipped: binary content`, notice: true });
+      continue;
+    }
+    result.checked++;
+    try {
+      const { findings } = analyzer.analyze(t.p, t.text);
+      if (findings.length) result.findings.push(...toReported(shown, t.text, findings));
+    } catch (e) {
+      result.messages.push({ text: `${shown}: internal error: ${errorText(e)}`, notice: false });
+      result.internalErrors++;
+    }
+  }
+  for (const p of group) analyzer.forget(p);
+  loaded.clear();
+  return result;
+}
+
+function toReported(file: string, text: string, findings: readonly Finding[]): Reported[] {
+  const lines = new LineIndex(text);
+  return findings.map((f) => ({
+    file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    lineText: lines.lineText(f.range.start.line),
+  }));
+}
+
+/**
+ * Splits the walked files (a folder's files are adjacent) into folders: the unit of work, kept
+ * whole because a Terraform module's checks and the manifests' folder rules read siblings.
+ */
+export function groupByFolder(files: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  for (const f of files) {
+    if (current.length && dirname(current[0] ?? '') !== dirname(f)) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(f);
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/** Path relative to the current folder with forward slashes, as every format shows it. */
+export function display(cwd: string, abs: string): string {
+  return (relative(cwd, abs) || '.').split(sep).join('/');
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof UsageError) return e.message;
+  if (e instanceof Error) return e.message.split('\n')[0] ?? String(e);
+  return String(e);
+}
