@@ -155,4 +155,126 @@ describe('incremental analysis equals analysis from scratch', () => {
     const pieces = ['a', ' ', ':', '\n', '---\n', '-', '  x: 1\n', ''];
     replay('/bulwark-incremental-test/compose.yaml', COMPOSE, pieces, 9, 200);
   });
+
+  test('objects related across documents and files: budgets, selectors, autoscalers, accounts', async () => {
+    // Whole documents come and go (in this file and in a neighbour) and labels change, so
+    // findings of the relating rules flip in documents the edit did not touch.
+    const dir = '/bulwark-incremental-relating';
+    const path = `${dir}/main.yaml`;
+    const neighbour = `${dir}/other.yaml`;
+    const files: Record<string, string> = {};
+    const host = diskHost(files);
+    const inc = await Analyzer.create(host, { assetsDir: ASSETS });
+    const fresh = await Analyzer.create(host, { assetsDir: ASSETS });
+    const rnd = prng(17);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    let docs = [RELATED[0], RELATED[1], RELATED[2]] as string[];
+    files[neighbour] = RELATED[3] as string;
+    const seen = new Set<string>();
+    for (let k = 0; k < 250; k++) {
+      const r = rnd();
+      if (r < 0.25) docs.splice(Math.floor(rnd() * (docs.length + 1)), 0, pick(RELATED));
+      else if (r < 0.45 && docs.length > 1) docs.splice(Math.floor(rnd() * docs.length), 1);
+      else if (r < 0.6) files[neighbour] = [pick(RELATED), pick(RELATED)].join('---\n');
+      else {
+        const i = Math.floor(rnd() * docs.length);
+        docs[i] = randomEdit(rnd, docs[i] as string, ['a', 'b', '1', '3', '']).replace(/^-+/, '');
+      }
+      if (docs.length > 12) docs = docs.slice(0, 6);
+      const text = docs.join('---\n');
+      files[path] = text;
+      const got = inc.analyze(path, text);
+      fresh.forget(path);
+      fresh.forget(neighbour);
+      const want = fresh.analyze(path, text);
+      assert.deepEqual(
+        canonical(got.findings),
+        canonical(want.findings),
+        `edit ${k}: ${JSON.stringify(text)}`,
+      );
+      const relating = want.findings.filter((f) => RELATING.has(f.ruleId));
+      seen.add(relating.map((f) => `${f.range.start.line}:${f.message}`).join('|'));
+    }
+    assert.ok(seen.size > 20, `relating findings changed often (${seen.size} distinct sets)`);
+  });
 });
+
+const RELATING = new Set([
+  'k8s/missing-pod-disruption-budget',
+  'k8s/service-selector-mismatch',
+  'k8s/single-replica',
+  'k8s/automount-service-account-token',
+]);
+
+const workload = (name: string, app: string, replicas: number, sa?: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: ${app}}
+  template:
+    metadata:
+      labels: {app: ${app}, tier: web}
+    spec:
+${sa ? `      serviceAccountName: ${sa}\n` : ''}      containers:
+        - name: c
+          image: nginx:1.27
+`;
+
+const RELATED = [
+  workload('a', 'app-a', 3),
+  workload('b', 'app-b', 1, 'quiet'),
+  `apiVersion: v1
+kind: Service
+metadata:
+  name: svc-a
+spec:
+  selector:
+    app: app-a
+`,
+  `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: pdb-a
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels: {app: app-a}
+`,
+  `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: pdb-any
+spec:
+  maxUnavailable: 1
+  selector:
+    matchExpressions: [{key: tier, operator: In, values: [web]}]
+`,
+  `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: hpa-b
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: b}
+  minReplicas: 2
+  maxReplicas: 4
+`,
+  `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: quiet
+automountServiceAccountToken: false
+`,
+  `apiVersion: v1
+kind: Service
+metadata:
+  name: svc-b
+spec:
+  selector:
+    app: app-b
+    tier: web
+`,
+  workload('c', 'app-{{ .Values.app }}', 2),
+];

@@ -7,6 +7,8 @@ interface Slot {
   /** Line of the document's first character when the findings were computed. */
   line: number;
   findings: Finding[];
+  /** Anything else remembered with the slot (see `DocSlots.remember`). */
+  data?: unknown;
   /** Re-checks what else the findings depended on (e.g. a CRD of another file); absent: nothing. */
   valid?: () => boolean;
 }
@@ -70,6 +72,16 @@ export class DocSlots {
   set(slot: string, findings: Finding[], valid?: () => boolean): void {
     this.slots.set(slot, { line: this.line, findings, valid });
   }
+
+  /**
+   * A value computed once per document, with the lines the document moved by since (the
+   * caller shifts what it holds; a `slot` must hold one kind of value).
+   */
+  remember<T>(slot: string, compute: () => T): { data: T; delta: number } {
+    let e = this.slots.get(slot);
+    if (!e) this.slots.set(slot, (e = { line: this.line, findings: [], data: compute() }));
+    return { data: e.data as T, delta: this.line - e.line };
+  }
 }
 
 /** A CrdSource that remembers what it answered, to tell later whether the answers still hold. */
@@ -111,7 +123,7 @@ export function shiftFindings(findings: Finding[], delta: number): Finding[] {
   });
 }
 
-function shiftRange(r: Range, delta: number): Range {
+export function shiftRange(r: Range, delta: number): Range {
   return { start: shiftPos(r.start, delta), end: shiftPos(r.end, delta) };
 }
 

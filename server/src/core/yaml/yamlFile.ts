@@ -43,7 +43,6 @@ interface Parsed {
  * marker wherever it appears, block scalars included.
  */
 export class YamlCache {
-  private cache = new Map<string, Parsed>();
   private last: { file: YamlFile; chunks: Chunk[] } | undefined;
 
   parse(text: string): YamlFile {
@@ -55,17 +54,26 @@ export class YamlCache {
       last && edit
         ? last.file.lines.afterEdit(text, edit.from, edit.oldEnd, edit.newEnd)
         : new LineIndex(text);
+    // Chunks kept from the last version carry their parse; new ones reuse the parse of a
+    // replaced chunk (or of an equal chunk) with the same text.
     const chunks = last && edit ? resplit(last.chunks, text, edit) : splitDocuments(text).map(detached);
-    const next = new Map<string, Parsed>();
+    const seen = new Map<string, Parsed>();
     const docs: YamlDoc[] = [];
     for (const chunk of chunks) {
-      let parsed = this.cache.get(chunk.text) ?? next.get(chunk.text);
-      if (!parsed) parsed = parseChunk(chunk.text);
-      next.set(chunk.text, parsed);
+      let parsed = chunk.parsed;
+      if (!parsed) {
+        parsed = chunk.replaced?.get(chunk.text) ?? seen.get(chunk.text) ?? parseChunk(chunk.text);
+        seen.set(chunk.text, parsed);
+        chunk.parsed = parsed;
+        chunk.replaced = undefined;
+      }
       if (isBlankDocument(parsed.doc, chunk.text) && docs.length > 0) continue;
-      docs.push({ index: docs.length, offset: chunk.offset, text: chunk.text, ...parsed });
+      let d = chunk.yaml;
+      if (!d || d.index !== docs.length || d.offset !== chunk.offset) {
+        d = chunk.yaml = { index: docs.length, offset: chunk.offset, text: chunk.text, ...parsed };
+      }
+      docs.push(d);
     }
-    this.cache = next;
     const file = { text, lines, docs };
     this.last = { file, chunks };
     return file;
@@ -143,12 +151,18 @@ function resplit(old: Chunk[], text: string, e: Edit): Chunk[] {
   }
   const to = j < old.length ? (old[j] as Chunk).offset + delta : text.length;
   if (to > from || (out.length === 0 && j === old.length)) {
+    // The parses of the chunks replaced, for new chunks with the same text (e.g. a split undone).
+    const replaced = new Map<string, Parsed>();
+    for (let k = i; k < j; k++) {
+      const c = old[k] as Chunk;
+      if (c.parsed) replaced.set(c.text, c.parsed);
+    }
     for (const c of splitDocuments(text.slice(from, to)))
-      out.push(detached({ offset: c.offset + from, text: c.text }));
+      out.push({ ...detached({ offset: c.offset + from, text: c.text }), replaced });
   }
   for (; j < old.length; j++) {
     const c = old[j] as Chunk;
-    out.push(delta === 0 ? c : { offset: c.offset + delta, text: c.text });
+    out.push(delta === 0 ? c : { offset: c.offset + delta, text: c.text, parsed: c.parsed });
   }
   return out;
 }
@@ -207,6 +221,12 @@ function isBlankDocument(doc: Document.Parsed, text: string): boolean {
 interface Chunk {
   offset: number;
   text: string;
+  /** The chunk's parse, once done. */
+  parsed?: Parsed;
+  /** The document as last handed out (reused while its index and offset hold). */
+  yaml?: YamlDoc;
+  /** Parses of the chunks this one replaced, until it is parsed. */
+  replaced?: Map<string, Parsed>;
 }
 
 const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;

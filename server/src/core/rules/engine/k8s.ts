@@ -9,11 +9,13 @@ import {
   type PathSegment,
   type YamlFile,
 } from '../../yaml/yamlFile';
-import { DocumentMemo } from '../../yaml/perDocument';
+import type { Document } from 'yaml';
+import { DocSlots, DocumentMemo, shiftRange } from '../../yaml/perDocument';
 import { parseSuppressionBody, type ScopedSuppression } from '../../suppress/suppress';
 import type { K8sObject, K8sRule, K8sRuleContext, RuleSettings } from '../types';
 import { makeReporter } from '../report';
 import { get, isRecord, k8sObjects } from '../k8s/objects';
+import { FOLDER_LOOKUP, FolderIndex, type FolderLookup } from '../k8s/folderIndex';
 
 export const IGNORE_ANNOTATION = 'bulwark.dev/ignore';
 
@@ -43,8 +45,10 @@ export interface K8sRun {
 
 /**
  * With a `memo`, each rule runs one document at a time and its findings are reused for
- * documents whose text did not change. A rule that reads `folderObjects()` relates objects to
- * each other: from then on it runs on the whole file every time (exact, never stale).
+ * documents whose text did not change. A rule that reads the folder (`folderObjects()`, or the
+ * lookup of ../k8s/folderIndex) relates objects to each other: from then on it runs against an
+ * index of the folder kept up to date document by document, and a document's findings are
+ * reused while the document and the index entries its rules looked up stay the same.
  */
 export function runK8sRules(
   rules: readonly K8sRule[],
@@ -55,21 +59,105 @@ export function runK8sRules(
   config: RuleSettings,
   memo?: K8sRuleMemo,
 ): K8sRun {
+  const findings: Finding[] = [];
+  if (memo) {
+    const slots = file.docs.map((d) => memo.docs.at(file, d));
+    const done = perDocument(rules, file, path, config, memo, slots, findings);
+    const relating = rules.filter((r) => !done.has(r.meta.id));
+    if (relating.length > 0)
+      runRelating(relating, file, path, host, folderCache, config, memo, slots, findings);
+    return { findings, scopes: memoScopes(file, path, slots) };
+  }
   const objects = k8sObjects(file, path);
   let folder: K8sObject[] | undefined;
   const folderObjects = () => (folder ??= readFolderObjects(path, objects, host, folderCache));
-  const findings: Finding[] = [];
-  const done = memo ? perDocument(rules, file, path, config, memo, findings) : new Set<string>();
-  for (const rule of rules) {
-    if (!done.has(rule.meta.id)) runRule(rule, file, path, objects, folderObjects, config, findings);
-  }
+  for (const rule of rules) runRule(rule, file, path, objects, folderObjects, config, findings);
   return { findings, scopes: annotationScopes(file, objects) };
 }
 
-/** Per-document rule findings of one file, and the rules found to relate objects across documents. */
+/** Per-document rule findings and annotation scopes of one file, and the index of its folder. */
 export class K8sRuleMemo {
   readonly docs = new DocumentMemo();
   readonly crossObject = new Set<string>();
+  readonly folder = new FolderIndex();
+  private readonly keys = new Map<string, string>();
+
+  /**
+   * Slot names (long: every rule id) as one string object per name, so looking up thousands of
+   * documents compares pointers, not the whole name each time.
+   */
+  slotKey(name: string): string {
+    let k = this.keys.get(name);
+    if (k === undefined) this.keys.set(name, (k = name));
+    return k;
+  }
+}
+
+/** The rules that relate objects, document by document against the folder index. */
+function runRelating(
+  rules: readonly K8sRule[],
+  file: YamlFile,
+  path: string,
+  host: AnalysisHost,
+  folderCache: FolderCache,
+  config: RuleSettings,
+  memo: K8sRuleMemo,
+  docSlots: DocSlots[],
+  out: Finding[],
+): void {
+  memo.folder.sync(folderDocuments(file, path, host, folderCache));
+  const slot = memo.slotKey(`relating:${rules.map((r) => r.meta.id).join(',')}`);
+  let all: K8sObject[] | undefined;
+  for (const [i, d] of file.docs.entries()) {
+    const slots = docSlots[i] as DocSlots;
+    let found = slots.get(slot);
+    if (!found) {
+      found = [];
+      const lookup = memo.folder.recorder();
+      const objects = k8sObjects({ ...file, docs: [d] }, path);
+      // A rule reading the whole folder list cannot say what it depended on: never reused.
+      let untracked = false;
+      const folderObjects = () => {
+        untracked = true;
+        return (all ??= readFolderObjects(path, k8sObjects(file, path), host, folderCache));
+      };
+      for (const rule of rules) runRule(rule, file, path, objects, folderObjects, config, found, lookup);
+      slots.set(slot, found, untracked ? () => false : lookup.validity());
+    }
+    for (const f of found) out.push(f);
+  }
+}
+
+/** Every document of the folder's Kubernetes files (this one first), with how to get its objects. */
+function folderDocuments(
+  file: YamlFile,
+  path: string,
+  host: AnalysisHost,
+  cache: FolderCache,
+): Map<Document.Parsed, () => K8sObject[]> {
+  const out = new Map<Document.Parsed, () => K8sObject[]>();
+  const add = (f: YamlFile, p: string) => {
+    for (const d of f.docs) if (!out.has(d.doc)) out.set(d.doc, () => k8sObjects({ ...f, docs: [d] }, p));
+  };
+  add(file, path);
+  forEachFolderFile(path, host, (p, text) => add(cache.parse(text, p), p));
+  return out;
+}
+
+/** Annotation scopes, document by document, reused (shifted by whole lines) for unchanged documents. */
+function memoScopes(file: YamlFile, path: string, docSlots: DocSlots[]): ScopedSuppression[] {
+  const out: ScopedSuppression[] = [];
+  for (const [i, d] of file.docs.entries()) {
+    const { data, delta } = (docSlots[i] as DocSlots).remember('scopes', () =>
+      annotationScopes(file, k8sObjects({ ...file, docs: [d] }, path)),
+    );
+    for (const s of data) {
+      out.push(
+        delta === 0 ? s : { ...s, scope: shiftRange(s.scope, delta), range: shiftRange(s.range, delta) },
+      );
+    }
+  }
+  return out;
 }
 
 /**
@@ -85,13 +173,14 @@ function perDocument(
   path: string,
   config: RuleSettings,
   memo: K8sRuleMemo,
+  docSlots: DocSlots[],
   out: Finding[],
 ): Set<string> {
   let eligible = rules.filter((r) => !memo.crossObject.has(r.meta.id));
-  let all = `rules:${eligible.map((r) => r.meta.id).join(',')}`;
+  let all = memo.slotKey(`rules:${eligible.map((r) => r.meta.id).join(',')}`);
   const start = out.length;
-  for (const d of file.docs) {
-    const slots = memo.docs.at(file, d);
+  for (const [i, d] of file.docs.entries()) {
+    const slots = docSlots[i] as DocSlots;
     let found = slots.get(all);
     if (!found) {
       found = [];
@@ -111,7 +200,7 @@ function perDocument(
           eligible.filter((r) => memo.crossObject.has(r.meta.id)).map((r) => r.meta.id),
         );
         eligible = eligible.filter((r) => !crossed.has(r.meta.id));
-        all = `rules:${eligible.map((r) => r.meta.id).join(',')}`;
+        all = memo.slotKey(`rules:${eligible.map((r) => r.meta.id).join(',')}`);
         const kept = out.slice(start).filter((f) => !crossed.has(f.ruleId));
         out.length = start;
         for (const f of kept) out.push(f);
@@ -132,6 +221,7 @@ function runRule(
   folderObjects: () => K8sObject[],
   config: RuleSettings,
   findings: Finding[],
+  lookup?: FolderLookup,
 ): void {
   const reporter = makeReporter(rule.meta, findings);
   const range = (obj: K8sObject, p: PathSegment[], at?: 'key' | 'value' | 'pair') =>
@@ -148,6 +238,7 @@ function runRule(
     range,
     config,
   };
+  if (lookup) Object.assign(ctx, { [FOLDER_LOOKUP]: lookup });
   try {
     rule.check(ctx);
   } catch {
@@ -161,19 +252,28 @@ function readFolderObjects(
   host: AnalysisHost,
   cache: FolderCache,
 ): K8sObject[] {
+  const out = [...own];
+  forEachFolderFile(path, host, (p, text) => out.push(...k8sObjects(cache.parse(text, p), p)));
+  return out;
+}
+
+/** The other Kubernetes files of the folder of `path`. */
+function forEachFolderFile(
+  path: string,
+  host: AnalysisHost,
+  each: (path: string, text: string) => void,
+): void {
   const sep = path.includes('\\') && !path.includes('/') ? '\\' : '/';
   const cut = path.lastIndexOf(sep);
   const dir = cut >= 0 ? path.slice(0, cut) : '.';
   const self = path.slice(cut + 1);
-  const out = [...own];
   for (const name of host.listDir(dir) ?? []) {
     if (name === self || !/\.ya?ml$/i.test(name)) continue;
     const p = `${dir}${sep}${name}`;
     const text = host.readFile(p);
     if (text === undefined || classify(p, text) !== 'kubernetes') continue;
-    out.push(...k8sObjects(cache.parse(text, p), p));
+    each(p, text);
   }
-  return out;
 }
 
 /** `bulwark.dev/ignore: "k8s/a,k8s/b -- reason"` silences those rules inside the object. */

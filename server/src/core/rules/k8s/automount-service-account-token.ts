@@ -1,5 +1,6 @@
 import type { K8sRule } from '../types';
 import { fixes, podFix } from './edits';
+import { folderLookup, keys } from './folderIndex';
 import { get } from './objects';
 import { podSpecs, sameNamespace } from './podSpec';
 import { CIS, SERVICE_ACCOUNT } from './refs';
@@ -21,8 +22,8 @@ const rule: K8sRule = {
       if (v === false || typeof v === 'string') continue;
       if (v === undefined) {
         const sa = typeof pod.spec.serviceAccountName === 'string' ? pod.spec.serviceAccountName : 'default';
-        const disabled = ctx
-          .folderObjects()
+        const disabled = folderLookup(ctx)
+          .get(keys.serviceAccount(sa))
           .some(
             (o) =>
               o.kind === 'ServiceAccount' &&

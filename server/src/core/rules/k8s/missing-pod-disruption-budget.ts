@@ -1,5 +1,6 @@
 import type { K8sObject, K8sRule } from '../types';
-import { get, isRecord } from './objects';
+import { folderLookup, keys, type FolderLookup } from './folderIndex';
+import { get } from './objects';
 import { sameNamespace, selectorMatches, templateLabels } from './podSpec';
 import { PDB } from './refs';
 
@@ -14,15 +15,15 @@ const rule: K8sRule = {
     references: [PDB],
   },
   check(ctx) {
-    let budgets: Budgets | undefined;
+    let folder: FolderLookup | undefined;
     for (const obj of ctx.objects) {
       if (obj.kind !== 'Deployment' && obj.kind !== 'StatefulSet') continue;
       const replicas = get(obj.value, ['spec', 'replicas']);
       if (typeof replicas !== 'number' || replicas < 2) continue;
       const labels = templateLabels(obj);
       if (!labels) continue;
-      budgets ??= indexBudgets(ctx.folderObjects());
-      const covered = budgetCandidates(budgets, labels).some(
+      folder ??= folderLookup(ctx);
+      const covered = budgetCandidates(folder, labels).some(
         (o) => sameNamespace(o, obj) && selectorMatches(get(o.value, ['spec', 'selector']), labels),
       );
       if (covered) continue;
@@ -35,39 +36,13 @@ const rule: K8sRule = {
 };
 
 /**
- * PodDisruptionBudgets of the folder by their first `matchLabels` pair, so a big folder costs
- * workloads + budgets, not their product. Budgets without matchLabels are checked for everyone.
+ * Budgets that may select pods with `labels`: those filed under one of its pairs (a budget is
+ * filed under its first `matchLabels` pair, which a match needs), and those without matchLabels.
+ * A big folder so costs workloads + budgets, not their product.
  */
-interface Budgets {
-  byPair: Map<string, K8sObject[]>;
-  others: K8sObject[];
-}
-
-const pairKey = (k: string, v: string) => `${k}\u0000${v}`;
-
-function indexBudgets(objects: K8sObject[]): Budgets {
-  const byPair = new Map<string, K8sObject[]>();
-  const others: K8sObject[] = [];
-  for (const o of objects) {
-    if (o.kind !== 'PodDisruptionBudget') continue;
-    const ml = get(o.value, ['spec', 'selector', 'matchLabels']);
-    const first = isRecord(ml) ? Object.entries(ml)[0] : undefined;
-    if (!first) {
-      others.push(o);
-      continue;
-    }
-    const key = pairKey(first[0], String(first[1]));
-    const list = byPair.get(key);
-    if (list) list.push(o);
-    else byPair.set(key, [o]);
-  }
-  return { byPair, others };
-}
-
-/** Budgets that may select pods with `labels`: a match needs the budget's first pair among them. */
-function budgetCandidates(b: Budgets, labels: Record<string, string>): K8sObject[] {
-  const out = [...b.others];
-  for (const [k, v] of Object.entries(labels)) out.push(...(b.byPair.get(pairKey(k, v)) ?? []));
+function budgetCandidates(folder: FolderLookup, labels: Record<string, string>): K8sObject[] {
+  const out = [...folder.get(keys.budgetOthers)];
+  for (const [k, v] of Object.entries(labels)) out.push(...folder.get(keys.budgetPair(k, v)));
   return out;
 }
 

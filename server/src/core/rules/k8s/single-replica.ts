@@ -1,4 +1,5 @@
 import type { K8sRule } from '../types';
+import { folderLookup, keys } from './folderIndex';
 import { HPA, PDB } from './refs';
 import { hasAutoscaler } from './workloads';
 
@@ -17,7 +18,7 @@ const rule: K8sRule = {
       if (obj.kind !== 'Deployment') continue;
       const spec = obj.value.spec as { replicas?: unknown } | undefined;
       if (spec?.replicas !== 1) continue;
-      if (hasAutoscaler(obj, ctx.folderObjects())) continue;
+      if (hasAutoscaler(obj, folderLookup(ctx).get(keys.scaler(obj.kind, obj.name)))) continue;
       ctx.report(obj, ['spec', 'replicas'], {
         at: 'pair',
         message: `Deployment '${obj.name ?? ''}' runs a single replica.`,
