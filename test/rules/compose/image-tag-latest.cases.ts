@@ -26,6 +26,15 @@ const cases: RuleCases = {
       code: 'services:\n  web:\n    image: nginx:stable-alpine\n  proxy:\n    image: traefik:stable\n',
       errors: [{ line: 5, column: 12, message: '"stable"' }],
     },
+    {
+      name: 'dev, beta and test channel tags float',
+      code: 'services:\n  api:\n    image: ghcr.io/acme/api:dev\n  worker:\n    image: acme/worker:beta\n  e2e:\n    image: acme/e2e:test\n  docs:\n    image: acme/docs:beta-2\n',
+      errors: [
+        { line: 3, column: 12, message: '"dev"' },
+        { line: 5, column: 12, message: '"beta"' },
+        { line: 7, column: 12, message: '"test"' },
+      ],
+    },
   ],
 };
 

@@ -31,6 +31,24 @@ spec:
   ],
   invalid: [
     {
+      name: 'privileged container in an OpenShift DeploymentConfig',
+      code: `apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+metadata:
+  name: ledger
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+        - name: worker
+          image: registry.example.com/ledger:3.4
+          securityContext:
+            privileged: true
+`,
+      errors: [{ line: 13, column: 13, message: "Container 'worker' runs privileged" }],
+    },
+    {
       name: 'privileged container in a Deployment',
       code: `apiVersion: apps/v1
 kind: Deployment

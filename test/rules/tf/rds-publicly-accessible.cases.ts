@@ -3,6 +3,18 @@ import type { RuleCases } from '../cases';
 const cases: RuleCases = {
   valid: [
     {
+      name: 'terraform-aws-modules rds kept private',
+      code: [
+        'module "orders_db" {',
+        '  source              = "terraform-aws-modules/rds/aws"',
+        '  identifier          = "orders"',
+        '  engine              = "postgres"',
+        '  publicly_accessible = false',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
       name: 'private',
       code: 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n',
     },
@@ -17,6 +29,19 @@ const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'terraform-aws-modules rds made public',
+      code: [
+        'module "crm_db" {',
+        '  source              = "terraform-aws-modules/rds/aws"',
+        '  version             = "6.10.0"',
+        '  identifier          = "crm"',
+        '  publicly_accessible = true',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [{ line: 5, column: 3, message: 'module "crm_db"' }],
+    },
     {
       name: 'public instance',
       code: 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n  publicly_accessible = true\n}\n',

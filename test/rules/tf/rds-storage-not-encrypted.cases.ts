@@ -3,6 +3,22 @@ import type { RuleCases } from '../cases';
 const cases: RuleCases = {
   valid: [
     {
+      name: 'terraform-aws-modules rds with encryption on, or left to the module default',
+      code: [
+        'module "billing_db" {',
+        '  source            = "terraform-aws-modules/rds/aws"',
+        '  identifier        = "billing"',
+        '  storage_encrypted = true',
+        '}',
+        '',
+        'module "audit_db" {',
+        '  source     = "terraform-aws-modules/rds/aws"',
+        '  identifier = "audit"',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
       name: 'encrypted',
       code: 'resource "aws_db_instance" "db" {\n  engine            = "mysql"\n  storage_encrypted = true\n}\n',
     },
@@ -16,6 +32,18 @@ const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'terraform-aws-modules rds with encryption off',
+      code: [
+        'module "cache_db" {',
+        '  source            = "terraform-aws-modules/rds/aws"',
+        '  identifier        = "cache"',
+        '  storage_encrypted = false',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [{ line: 4, column: 3, message: 'module "cache_db" disables' }],
+    },
     {
       name: 'missing',
       code: 'resource "aws_db_instance" "db" {\n  engine = "mysql"\n}\n',

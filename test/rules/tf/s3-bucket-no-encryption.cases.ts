@@ -3,6 +3,24 @@ import type { RuleCases } from '../cases';
 const cases: RuleCases = {
   valid: [
     {
+      name: 'terraform-aws-modules s3-bucket with an encryption configuration',
+      code: [
+        'module "ledger" {',
+        '  source = "terraform-aws-modules/s3-bucket/aws"',
+        '  bucket = "acme-ledger"',
+        '',
+        '  server_side_encryption_configuration = {',
+        '    rule = {',
+        '      apply_server_side_encryption_by_default = {',
+        '        sse_algorithm = "aws:kms"',
+        '      }',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
       name: 'separate resource',
       code: [
         'resource "aws_s3_bucket" "b" {',
@@ -45,6 +63,17 @@ const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'terraform-aws-modules s3-bucket without an encryption configuration',
+      code: [
+        'module "media" {',
+        '  source = "terraform-aws-modules/s3-bucket/aws"',
+        '  bucket = "acme-media"',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [{ line: 1, column: 1, message: 'module "media"' }],
+    },
     {
       name: 'no encryption configuration',
       code: 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\n',

@@ -3,6 +3,35 @@ import type { RuleCases } from '../cases';
 const cases: RuleCases = {
   valid: [
     {
+      name: 'terraform-aws-modules s3-bucket with versioning enabled (bool and status forms)',
+      code: [
+        'module "assets" {',
+        '  source  = "terraform-aws-modules/s3-bucket/aws"',
+        '  version = "4.1.2"',
+        '  bucket  = "acme-assets"',
+        '',
+        '  versioning = {',
+        '    enabled = true',
+        '  }',
+        '}',
+        '',
+        'module "reports" {',
+        '  source = "git::https://github.com/terraform-aws-modules/terraform-aws-s3-bucket.git?ref=v4.1.2"',
+        '  bucket = "acme-reports"',
+        '',
+        '  versioning = {',
+        '    status = "Enabled"',
+        '  }',
+        '}',
+        '',
+        'module "unrelated" {',
+        '  source     = "./modules/queue"',
+        '  versioning = {}',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
       name: 'versioning resource',
       code: [
         'resource "aws_s3_bucket" "b" {',
@@ -71,6 +100,29 @@ const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'terraform-aws-modules s3-bucket without versioning, and with versioning not enabled',
+      code: [
+        'module "uploads" {',
+        '  source  = "terraform-aws-modules/s3-bucket/aws"',
+        '  version = "4.1.2"',
+        '  bucket  = "acme-uploads"',
+        '}',
+        '',
+        'module "backups" {',
+        '  source = "terraform-aws-modules/s3-bucket/aws"',
+        '  bucket = "acme-backups"',
+        '  versioning = {',
+        '    mfa_delete = false',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [
+        { line: 1, column: 1, message: 'module "uploads" has no versioning' },
+        { line: 10, column: 3, message: 'does not enable versioning' },
+      ],
+    },
     {
       name: 'no versioning',
       code: '# logs\nresource "aws_s3_bucket" "logs" {\n  bucket = "logs" # name\n}\n\noutput "arn" {\n  value = aws_s3_bucket.logs.arn\n}\n',

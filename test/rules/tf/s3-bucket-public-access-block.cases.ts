@@ -13,6 +13,17 @@ const FULL = [
 const cases: RuleCases = {
   valid: [
     {
+      name: 'terraform-aws-modules s3-bucket keeping the public access block',
+      code: [
+        'module "vault" {',
+        '  source            = "terraform-aws-modules/s3-bucket/aws"',
+        '  bucket            = "acme-vault"',
+        '  block_public_acls = true',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
       name: 'bucket with a full block',
       code: `resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\n\n${FULL}\n`,
     },
@@ -37,6 +48,27 @@ const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'terraform-aws-modules s3-bucket opting out of the public access block',
+      code: [
+        'module "cdn_origin" {',
+        '  source                  = "terraform-aws-modules/s3-bucket/aws"',
+        '  bucket                  = "acme-cdn-origin"',
+        '  restrict_public_buckets = false',
+        '}',
+        '',
+        'module "open_data" {',
+        '  source               = "terraform-aws-modules/s3-bucket/aws"',
+        '  bucket               = "acme-open-data"',
+        '  attach_public_policy = false',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [
+        { line: 4, column: 3, message: 'restrict_public_buckets to false' },
+        { line: 10, column: 3, message: 'creates no public access block' },
+      ],
+    },
     {
       name: 'no block',
       code: 'resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\n',

@@ -3,6 +3,24 @@ import type { RuleCases } from '../cases';
 const cases: RuleCases = {
   valid: [
     {
+      name: 'terraform-aws-modules s3-bucket with a private ACL, and a switched-off public one',
+      code: [
+        'module "docs" {',
+        '  source = "terraform-aws-modules/s3-bucket/aws"',
+        '  bucket = "acme-docs"',
+        '  acl    = "private"',
+        '}',
+        '',
+        'module "old_site" {',
+        '  source        = "terraform-aws-modules/s3-bucket/aws"',
+        '  create_bucket = false',
+        '  bucket        = "acme-old-site"',
+        '  acl           = "public-read"',
+        '}',
+        '',
+      ].join('\n'),
+    },
+    {
       name: 'private inline acl',
       code: 'resource "aws_s3_bucket" "b" {\n  bucket = "my-bucket"\n  acl    = "private"\n}\n',
     },
@@ -16,6 +34,18 @@ const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'terraform-aws-modules s3-bucket with a public ACL',
+      code: [
+        'module "dropbox" {',
+        '  source = "terraform-aws-modules/s3-bucket/aws"',
+        '  bucket = "acme-dropbox"',
+        '  acl    = "public-read-write"',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [{ line: 4, column: 3, message: 'public-read-write' }],
+    },
     {
       name: 'inline public-read',
       code: 'resource "aws_s3_bucket" "b" {\n  bucket = "my-bucket"\n  acl    = "public-read"\n}\n',

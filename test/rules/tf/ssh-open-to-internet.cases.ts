@@ -110,6 +110,21 @@ const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'IPv6 any-address written out in full',
+      code: [
+        'resource "aws_security_group" "jump" {',
+        '  ingress {',
+        '    from_port        = 22',
+        '    to_port          = 22',
+        '    protocol         = "tcp"',
+        '    ipv6_cidr_blocks = ["0:0:0:0:0:0:0:0/0"]',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [{ line: 6, column: 5 }],
+    },
+    {
       name: 'inline ingress',
       code: [
         'resource "aws_security_group" "sg" {',

@@ -2,7 +2,20 @@ import type { ComposeRule } from '../types';
 import { CIS_DOCKER, composeRef, parseImage, services } from './helpers';
 
 /** Tags that move to a new image on every release, like `latest`. */
-const FLOATING = new Set(['latest', 'stable', 'edge', 'nightly', 'canary', 'lts', 'mainline', 'rolling']);
+const FLOATING = new Set([
+  'latest',
+  'stable',
+  'edge',
+  'nightly',
+  'canary',
+  'lts',
+  'mainline',
+  'rolling',
+  // Channel names teams push every build of a branch to.
+  'dev',
+  'beta',
+  'test',
+]);
 
 const rule: ComposeRule = {
   meta: {

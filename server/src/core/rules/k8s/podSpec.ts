@@ -10,6 +10,8 @@ const POD_SPEC_PATHS: Record<string, PathSegment[]> = {
   DaemonSet: ['spec', 'template', 'spec'],
   ReplicaSet: ['spec', 'template', 'spec'],
   ReplicationController: ['spec', 'template', 'spec'],
+  // OpenShift's Deployment predecessor, still common in OpenShift manifests.
+  DeploymentConfig: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
   PodTemplate: ['template', 'spec'],

@@ -260,18 +260,15 @@ export function nestedBlocks(ctx: TfRuleContext, block: TfBlock, name: string): 
 
 // ---------- CIDRs ----------
 
-const OPEN_CIDRS = new Set([
-  '0.0.0.0/0',
-  '::/0',
-  '0000:0000:0000:0000:0000:0000:0000:0000/0',
-  '*',
-  'internet',
-  'any',
-]);
+const OPEN_CIDRS = new Set(['*', 'internet', 'any']);
 
-/** A source that matches every address: 0.0.0.0/0, ::/0, and Azure's `*`, `Internet`, `Any`. */
+/** Any address with a prefix length of 0 (`0.0.0.0/0`, `::/0`, `0:0:0:0:0:0:0:0/0`) matches everything. */
+const ZERO_PREFIX = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]*)\/0+$/;
+
+/** A source that matches every address: 0.0.0.0/0, ::/0 (in any spelling), and Azure's `*`, `Internet`, `Any`. */
 export function isOpenCidr(s: string): boolean {
-  return OPEN_CIDRS.has(s.trim().toLowerCase());
+  const v = s.trim().toLowerCase();
+  return OPEN_CIDRS.has(v) || ZERO_PREFIX.test(v);
 }
 
 // ---------- fixes ----------

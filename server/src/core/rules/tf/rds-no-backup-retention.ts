@@ -1,5 +1,6 @@
 import type { TfRule } from '../types';
 import { asNumber, attr, awsDoc, isDisabled, known, resources } from './helpers';
+import { moduleName, rdsModules } from './registryModules';
 
 const rule: TfRule = {
   meta: {
@@ -26,6 +27,11 @@ const rule: TfRule = {
           ctx.report(a, { message: `Database "${db.labels[1] ?? ''}" has automated backups disabled.` });
         }
       }
+    }
+    for (const m of rdsModules(ctx)) {
+      const a = attr(m, 'backup_retention_period');
+      if (a && asNumber(known(ctx, a.expr)) === 0)
+        ctx.report(a, { message: `Database of module "${moduleName(m)}" has automated backups disabled.` });
     }
   },
 };

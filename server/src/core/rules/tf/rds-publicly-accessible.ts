@@ -1,5 +1,6 @@
 import type { TfRule } from '../types';
 import { asBool, attr, awsDoc, CIS_AWS, isDisabled, known, resources } from './helpers';
+import { moduleName, rdsModules } from './registryModules';
 
 const rule: TfRule = {
   meta: {
@@ -27,6 +28,11 @@ const rule: TfRule = {
           ctx.report(a, { message: `Database "${db.labels[1] ?? ''}" is publicly accessible.` });
         }
       }
+    }
+    for (const m of rdsModules(ctx)) {
+      const a = attr(m, 'publicly_accessible');
+      if (a && asBool(known(ctx, a.expr)) === true)
+        ctx.report(a, { message: `Database of module "${moduleName(m)}" is publicly accessible.` });
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { TfRule } from '../types';
 import { asBool, attr, awsDoc, CIS_AWS, isDisabled, known, resources } from './helpers';
+import { moduleName, rdsModules } from './registryModules';
 
 const rule: TfRule = {
   meta: {
@@ -41,6 +42,12 @@ const rule: TfRule = {
           ctx.report(a, { message: `Database "${db.labels[1] ?? ''}" disables storage encryption.` });
         }
       }
+    }
+    // The module's default changed from false to true (v5): only an explicit false counts.
+    for (const m of rdsModules(ctx)) {
+      const a = attr(m, 'storage_encrypted');
+      if (a && asBool(known(ctx, a.expr)) === false)
+        ctx.report(a, { message: `Database of module "${moduleName(m)}" disables storage encryption.` });
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { TfRule } from '../types';
 import {
+  attr,
   awsDoc,
   canAddCompanion,
   children,
@@ -7,8 +8,10 @@ import {
   hasUnresolvedCompanion,
   insertAfterBlockFix,
   isDisabled,
+  known,
   resources,
 } from './helpers';
+import { moduleName, s3BucketModules } from './registryModules';
 
 const rule: TfRule = {
   meta: {
@@ -33,6 +36,15 @@ const rule: TfRule = {
   },
   check(ctx) {
     const type = 'aws_s3_bucket_server_side_encryption_configuration';
+    for (const m of s3BucketModules(ctx)) {
+      const sse = attr(m, 'server_side_encryption_configuration');
+      const v = sse ? known(ctx, sse.expr) : {};
+      const empty = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+      if (empty)
+        ctx.report(sse ?? m, {
+          message: `S3 bucket of module "${moduleName(m)}" declares no server-side encryption configuration.`,
+        });
+    }
     if (hasUnresolvedCompanion(ctx, type)) return;
     for (const bucket of resources(ctx, 'aws_s3_bucket')) {
       if (isDisabled(ctx, bucket)) continue;

@@ -13,6 +13,7 @@ import {
   known,
   resources,
 } from './helpers';
+import { moduleName, s3BucketModules } from './registryModules';
 
 const rule: TfRule = {
   meta: {
@@ -45,6 +46,25 @@ const rule: TfRule = {
       if (status && typeof value === 'string' && value !== 'Enabled') {
         ctx.report(status, { message: `S3 bucket versioning is "${value}", not Enabled.` });
       }
+    }
+    for (const m of s3BucketModules(ctx)) {
+      const versioning = attr(m, 'versioning');
+      if (!versioning) {
+        ctx.report(m, { message: `S3 bucket of module "${moduleName(m)}" has no versioning.` });
+        continue;
+      }
+      const v = known(ctx, versioning.expr);
+      if (v === undefined || v === null || typeof v !== 'object' || Array.isArray(v)) continue;
+      // The module reads `enabled` (a bool) or `status` (a bool or "Enabled"/"Suspended").
+      const status = v['status'];
+      const on =
+        asBool(v['enabled']) === true ||
+        asBool(status) === true ||
+        (typeof status === 'string' && status.toLowerCase() === 'enabled');
+      if (!on)
+        ctx.report(versioning, {
+          message: `S3 bucket of module "${moduleName(m)}" does not enable versioning.`,
+        });
     }
     if (hasUnresolvedCompanion(ctx, type)) return;
     for (const bucket of resources(ctx, 'aws_s3_bucket')) {

@@ -10,6 +10,7 @@ import {
   known,
   resources,
 } from './helpers';
+import { moduleName, s3BucketModules } from './registryModules';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 
@@ -43,6 +44,23 @@ const rule: TfRule = {
         if (a && asBool(known(ctx, a.expr)) === false) {
           ctx.report(a, { message: `The public access block sets ${flag} to false.` });
         }
+      }
+    }
+    // The module's defaults for the flags changed across major versions: only explicit opt-outs count.
+    for (const m of s3BucketModules(ctx)) {
+      const attach = attr(m, 'attach_public_policy');
+      if (attach && asBool(known(ctx, attach.expr)) === false) {
+        ctx.report(attach, {
+          message: `Module "${moduleName(m)}" creates no public access block for its bucket.`,
+        });
+        continue;
+      }
+      for (const flag of FLAGS) {
+        const a = attr(m, flag);
+        if (a && asBool(known(ctx, a.expr)) === false)
+          ctx.report(a, {
+            message: `The public access block of module "${moduleName(m)}" sets ${flag} to false.`,
+          });
       }
     }
     // Buckets without any block.

@@ -1,6 +1,7 @@
 import type { TfAttribute, TfBlock } from '../../terraform/model';
 import type { TfRule } from '../types';
 import { attr, awsDoc, CIS_AWS, isDisabled, known, resources } from './helpers';
+import { s3BucketModules } from './registryModules';
 
 /** Canned ACLs granting access to everyone (or to every AWS account). */
 const PUBLIC_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);
@@ -60,6 +61,12 @@ const rule: TfRule = {
         if (!acl || typeof v !== 'string' || !PUBLIC_ACLS.has(v)) continue;
         ctx.report(acl, { message: `S3 bucket ACL "${v}" makes the bucket's objects public.` });
       }
+    }
+    for (const m of s3BucketModules(ctx)) {
+      const acl = attr(m, 'acl');
+      const v = known(ctx, acl?.expr);
+      if (acl && typeof v === 'string' && PUBLIC_ACLS.has(v))
+        ctx.report(acl, { message: `S3 bucket ACL "${v}" makes the bucket's objects public.` });
     }
   },
 };
