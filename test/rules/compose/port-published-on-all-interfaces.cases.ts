@@ -3,6 +3,10 @@ import type { RuleCases } from '../cases';
 const cases: RuleCases = {
   valid: [
     {
+      name: 'long syntax with the address written into published',
+      code: 'services:\n  admin:\n    image: adminer:4\n    ports:\n      - target: 8080\n        published: 10.1.2.3:9090\n',
+    },
+    {
       name: 'loopback',
       code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "127.0.0.1:8080:80"\n',
     },
@@ -25,6 +29,11 @@ const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'long syntax with 0.0.0.0 written into published',
+      code: 'services:\n  admin:\n    image: adminer:4\n    ports:\n      - target: 8080\n        published: 0.0.0.0:9090\n',
+      errors: [{ line: 6, column: 9 }],
+    },
     {
       name: 'short syntax without ip',
       code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n',

@@ -33,6 +33,24 @@ const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: 'default network ACL ingress block for every protocol',
+      code: [
+        'resource "aws_default_network_acl" "fallback" {',
+        '  default_network_acl_id = aws_vpc.core.default_network_acl_id',
+        '  ingress {',
+        '    protocol   = -1',
+        '    rule_no    = 100',
+        '    action     = "allow"',
+        '    cidr_block = "0.0.0.0/0"',
+        '    from_port  = 0',
+        '    to_port    = 0',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      errors: [{ line: 7, column: 5 }],
+    },
+    {
       name: 'protocol -1 from anywhere',
       code: [
         'resource "aws_security_group" "open" {',

@@ -125,6 +125,11 @@ const rule: ComposeRule = {
           const ip = item['host_ip'];
           if (typeof ip === 'string' && (hasInterpolation(ip) || !isAnyAddress(ip.trim()))) return;
           if (ip !== undefined && typeof ip !== 'string') return;
+          // `published: 127.0.0.1:8080` puts the address where the short syntax would have it.
+          const inPublished = /^\s*(\[[^\]]*\]|\d{1,3}(?:\.\d{1,3}){3}):\d/.exec(
+            String(item['published'] ?? ''),
+          )?.[1];
+          if (ip === undefined && inPublished && !isAnyAddress(inPublished.replace(/^\[|\]$/g, ''))) return;
           const fix =
             ip === undefined
               ? appendToMapFix(ctx, path, FIX_TITLE, [`host_ip: ${LOOPBACK}`])

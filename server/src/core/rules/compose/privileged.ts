@@ -1,6 +1,7 @@
 import type { ComposeRule } from '../types';
 import { deletePairEdit } from '../yamlEdits';
-import { CIS_DOCKER, composeRef, isTrue, OWASP_DOCKER, services } from './helpers';
+import type { PathSegment } from '../../yaml/yamlFile';
+import { CIS_DOCKER, composeRef, isDict, isTrue, OWASP_DOCKER, services } from './helpers';
 
 const rule: ComposeRule = {
   meta: {
@@ -23,15 +24,25 @@ const rule: ComposeRule = {
   },
   check(ctx) {
     for (const svc of services(ctx)) {
-      if (!isTrue(svc.value['privileged'])) continue;
-      const path = [...svc.path, 'privileged'];
-      const edits = deletePairEdit(ctx.file, ctx.doc, path);
-      const fix = edits.length ? { title: 'Remove `privileged: true`', edits } : undefined;
-      ctx.report(path, {
-        at: 'pair',
-        message: `Service "${svc.name}" runs privileged, with full access to the host.`,
-        fixes: fix ? [fix] : undefined,
-      });
+      const report = (path: PathSegment[], message: string) => {
+        const edits = deletePairEdit(ctx.file, ctx.doc, path);
+        const fix = edits.length ? { title: 'Remove `privileged: true`', edits } : undefined;
+        ctx.report(path, { at: 'pair', message, fixes: fix ? [fix] : undefined });
+      };
+      if (isTrue(svc.value['privileged'])) {
+        report(
+          [...svc.path, 'privileged'],
+          `Service "${svc.name}" runs privileged, with full access to the host.`,
+        );
+      }
+      // The image build runs with the same elevated rights on the build host.
+      const build = svc.value['build'];
+      if (isDict(build) && isTrue(build['privileged'])) {
+        report(
+          [...svc.path, 'build', 'privileged'],
+          `Service "${svc.name}" builds its image privileged, with full access to the build host.`,
+        );
+      }
     }
   },
 };

@@ -145,9 +145,10 @@ export function templateLabels(obj: K8sObject): Record<string, string> | undefin
 }
 
 function computeTemplateLabels(obj: K8sObject): Record<string, string> | undefined {
-  const pod = podSpecOf(obj);
-  if (!pod) return undefined;
-  const labels = get(obj.value, [...pod.metadataPath, 'labels']);
+  // Read from the kind's template path, not podSpecOf: a template may carry labels before its spec.
+  const path = POD_SPEC_PATHS[obj.kind];
+  if (!path) return undefined;
+  const labels = get(obj.value, [...path.slice(0, -1), 'metadata', 'labels']);
   if (!isRecord(labels)) return undefined;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(labels)) out[k] = String(v);

@@ -20,6 +20,7 @@ const rule: TfRule = {
     fix: 'Allow only the ports the service needs (e.g. 443), from the narrowest source ranges possible; put everything else behind a load balancer or a private network.',
     references: [
       awsDoc('aws_security_group'),
+      awsDoc('aws_network_acl_rule'),
       awsDoc('aws_vpc_security_group_ingress_rule'),
       azureDoc('azurerm_network_security_rule'),
       googleDoc('google_compute_firewall'),

@@ -260,10 +260,14 @@ export function nestedBlocks(ctx: TfRuleContext, block: TfBlock, name: string): 
 
 // ---------- CIDRs ----------
 
-const OPEN_CIDRS = new Set(['*', 'internet', 'any']);
+// A bare `0.0.0.0` is the unspecified address, which portals and tools read as "any".
+const OPEN_CIDRS = new Set(['*', 'internet', 'any', '0.0.0.0']);
 
-/** Any address with a prefix length of 0 (`0.0.0.0/0`, `::/0`, `0:0:0:0:0:0:0:0/0`) matches everything. */
-const ZERO_PREFIX = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]*)\/0+$/;
+/**
+ * Any address with a prefix length of 0 (`0.0.0.0/0`, `::/0`, `0:0:0:0:0:0:0:0/0`, and the
+ * shorthands `0/0` and `/0`) matches everything.
+ */
+const ZERO_PREFIX = /^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[0-9a-f]*:[0-9a-f:]*)?\/0+$/;
 
 /** A source that matches every address: 0.0.0.0/0, ::/0 (in any spelling), and Azure's `*`, `Internet`, `Any`. */
 export function isOpenCidr(s: string): boolean {
@@ -389,10 +393,10 @@ function portSpecs(v: TfValue | undefined): string[] | undefined {
   return list.map(String);
 }
 
-/** Azure port specs: "22", "1000-2000", "*". */
+/** Azure port specs: "22", "1000-2000", "*", and comma-separated lists of them ("21-23, 80"). */
 function azurePorts(specs: string[]): [number, number][] | 'all' | undefined {
   const out: [number, number][] = [];
-  for (const s of specs) {
+  for (const s of specs.flatMap((x) => x.split(','))) {
     const t = s.trim();
     if (t === '*' || t === '0-65535') return 'all';
     const m = /^(\d+)(?:-(\d+))?$/.exec(t);
@@ -402,14 +406,22 @@ function azurePorts(specs: string[]): [number, number][] | 'all' | undefined {
   return out;
 }
 
+/** The known value of `name`, or `absent` when the block does not set it at all. */
+function valueOr(ctx: TfRuleContext, b: TfBlock, name: string, absent: string): TfValue | undefined {
+  const a = attr(b, name);
+  return a ? known(ctx, a.expr) : absent;
+}
+
 function azureIngress(ctx: TfRuleContext, b: TfBlock): Ingress | undefined {
-  const dir = known(ctx, attr(b, 'direction')?.expr);
-  const access = known(ctx, attr(b, 'access')?.expr);
+  // direction, access and protocol are required; a rule leaving one out is read as the widest
+  // value, while one set from an unknown expression is skipped.
+  const dir = valueOr(ctx, b, 'direction', 'inbound');
+  const access = valueOr(ctx, b, 'access', 'allow');
   if (typeof dir !== 'string' || dir.toLowerCase() !== 'inbound') return undefined;
   if (typeof access !== 'string' || access.toLowerCase() !== 'allow') return undefined;
   const source = openSource(ctx, b, ['source_address_prefix', 'source_address_prefixes']);
   if (!source) return undefined;
-  const protocol = String(known(ctx, attr(b, 'protocol')?.expr) ?? '').toLowerCase();
+  const protocol = String(valueOr(ctx, b, 'protocol', '*') ?? '').toLowerCase();
   const specs =
     portSpecs(known(ctx, attr(b, 'destination_port_range')?.expr)) ??
     portSpecs(known(ctx, attr(b, 'destination_port_ranges')?.expr));
@@ -423,20 +435,25 @@ function gcpIngress(ctx: TfRuleContext, b: TfBlock): Ingress[] {
   if (dir !== undefined && String(dir).toUpperCase() !== 'INGRESS') return [];
   if (attr(b, 'direction') && dir === undefined) return [];
   if (asBool(known(ctx, attr(b, 'disabled')?.expr)) === true) return [];
-  const source = openSource(ctx, b, ['source_ranges']);
-  if (!source) return [];
+  // An ingress rule naming no source at all applies to 0.0.0.0/0; it is then reported at the
+  // ports (or protocol) of each allow block.
+  const unsourced = !['source_ranges', 'source_tags', 'source_service_accounts'].some((n) => attr(b, n));
+  const source = unsourced ? undefined : openSource(ctx, b, ['source_ranges']);
+  if (!source && !unsourced) return [];
   const out: Ingress[] = [];
   for (const allow of nestedBlocks(ctx, b, 'allow')) {
-    const protocol = String(known(ctx, attr(allow, 'protocol')?.expr) ?? '').toLowerCase();
-    if (protocol === '') continue;
+    const protocolAttr = attr(allow, 'protocol');
+    const protocol = String(known(ctx, protocolAttr?.expr) ?? '').toLowerCase();
+    if (protocol === '' || !protocolAttr) continue;
     const portsAttr = attr(allow, 'ports');
+    const at = source ?? portsAttr ?? protocolAttr;
     if (protocol === 'all' || !portsAttr) {
-      out.push({ ports: 'all', protocol, source });
+      out.push({ ports: 'all', protocol, source: at });
       continue;
     }
     const specs = portSpecs(known(ctx, portsAttr.expr));
     const ports = specs && azurePorts(specs);
-    if (ports) out.push({ ports, protocol, source });
+    if (ports) out.push({ ports, protocol, source: at });
   }
   return out;
 }
@@ -473,6 +490,14 @@ export function objectsOf(block: TfBlock, name: string): TfBlock[] {
     }));
 }
 
+const NACL_SOURCES = ['cidr_block', 'ipv6_cidr_block'];
+
+/** True when a network ACL entry's action is a known "allow". */
+function allows(ctx: TfRuleContext, b: TfBlock, actionAttr: string): boolean {
+  const v = known(ctx, attr(b, actionAttr)?.expr);
+  return typeof v === 'string' && v.toLowerCase() === 'allow';
+}
+
 /** Every statically known inbound rule of the module that admits the whole internet. */
 export function openIngress(ctx: TfRuleContext): Ingress[] {
   const out: Ingress[] = [];
@@ -488,6 +513,16 @@ export function openIngress(ctx: TfRuleContext): Ingress[] {
   }
   for (const r of live('aws_vpc_security_group_ingress_rule')) {
     push(awsIngress(ctx, r, 'ip_protocol', ['cidr_ipv4', 'cidr_ipv6']));
+  }
+  // Network ACLs filter the same traffic one layer out; only explicit allows count.
+  for (const acl of [...live('aws_network_acl'), ...live('aws_default_network_acl')]) {
+    for (const ing of nestedBlocks(ctx, acl, 'ingress')) {
+      if (allows(ctx, ing, 'action')) push(awsIngress(ctx, ing, 'protocol', NACL_SOURCES));
+    }
+  }
+  for (const r of live('aws_network_acl_rule')) {
+    if (asBool(known(ctx, attr(r, 'egress')?.expr)) !== false && attr(r, 'egress')) continue;
+    if (allows(ctx, r, 'rule_action')) push(awsIngress(ctx, r, 'protocol', NACL_SOURCES));
   }
   for (const r of live('azurerm_network_security_rule')) push(azureIngress(ctx, r));
   for (const nsg of live('azurerm_network_security_group')) {

@@ -5,19 +5,25 @@ import { attr, known } from './helpers';
 
 const REGISTRY =
   /^(?:[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?\/)?[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*\/[A-Za-z0-9][A-Za-z0-9_-]*(?:\/\/.*)?$/;
-const GIT = /^(?:git::|git@|(?:https?:\/\/)?(?:www\.)?(?:github\.com|bitbucket\.org)\/)/;
+const GIT = /^(?:git::|git@|git:\/\/|(?:https?:\/\/)?(?:www\.)?(?:github\.com|bitbucket\.org)\/)/;
+const HG = /^hg::/;
 /** Refs naming a moving branch rather than a release. */
-const BRANCHES = new Set(['main', 'master', 'head', 'develop', 'dev', 'trunk', 'latest']);
+const BRANCHES = new Set(['main', 'master', 'head', 'develop', 'dev', 'trunk', 'latest', 'default', 'tip']);
 
-type Source = { kind: 'registry' } | { kind: 'git'; ref: string | undefined } | { kind: 'other' };
+type Source =
+  | { kind: 'registry' }
+  | { kind: 'git'; ref: string | undefined; vcs: 'Git' | 'Mercurial' }
+  | { kind: 'other' };
 
 function classifySource(source: string): Source {
   const s = source.trim();
   if (/^\.\.?[\\/]/.test(s) || s.startsWith('/')) return { kind: 'other' };
-  if (GIT.test(s)) {
+  if (GIT.test(s) || HG.test(s)) {
     const query = s.split('?')[1] ?? '';
-    const ref = /(?:^|&)ref=([^&]*)/.exec(query)?.[1];
-    return { kind: 'git', ref };
+    // Mercurial pins with `rev=`; its moving branch is `default` (or `tip`).
+    const hg = HG.test(s);
+    const ref = (hg ? /(?:^|&)rev=([^&]*)/ : /(?:^|&)ref=([^&]*)/).exec(query)?.[1];
+    return { kind: 'git', ref, vcs: hg ? 'Mercurial' : 'Git' };
   }
   if (/^[a-z0-9]+::/.test(s) || /^https?:\/\//.test(s) || /^(?:s3|gcs)[:.]/.test(s)) return { kind: 'other' };
   return REGISTRY.test(s) ? { kind: 'registry' } : { kind: 'other' };
@@ -54,7 +60,7 @@ const rule: TfRule = {
     severity: 'warning',
     category: 'maintainability',
     why: 'A registry module without `version`, or a Git module without `?ref=` (or pinned to a branch), pulls whatever is newest at `terraform init`: upstream changes, including malicious ones, reach your infrastructure without review.',
-    fix: 'Add `version = "<constraint>"` to registry modules, and `?ref=<tag or commit SHA>` to Git sources (a commit SHA is immutable; a tag is readable). Local paths (`./`, `../`) need no pin.',
+    fix: 'Add `version = "<constraint>"` to registry modules, and `?ref=<tag or commit SHA>` to Git sources (`?rev=` for Mercurial; a commit SHA is immutable, a tag is readable). Local paths (`./`, `../`) need no pin.',
     references: [
       {
         title: 'Terraform: module sources',
@@ -80,11 +86,11 @@ const rule: TfRule = {
           fixes: [addVersionFix(source)],
         });
       } else if (kind.kind === 'git' && (!kind.ref || BRANCHES.has(kind.ref.toLowerCase()))) {
-        const fix = kind.ref ? undefined : addRefFix(source, text);
+        const fix = kind.ref || kind.vcs !== 'Git' ? undefined : addRefFix(source, text);
         ctx.report(source, {
           message: kind.ref
             ? `Module "${name}" follows the branch "${kind.ref}" instead of a tag or commit.`
-            : `Module "${name}" uses a Git source without a ref.`,
+            : `Module "${name}" uses a ${kind.vcs} source without a ${kind.vcs === 'Git' ? 'ref' : 'rev'}.`,
           fixes: fix ? [fix] : undefined,
         });
       }

@@ -20,6 +20,7 @@ const rule: TfRule = {
     fix: 'Restrict the source to known address ranges (a VPN or office CIDR), or remove the rule and use a bastion-free access path such as AWS Systems Manager Session Manager, Azure Bastion or GCP IAP TCP forwarding.',
     references: [
       awsDoc('aws_security_group'),
+      awsDoc('aws_network_acl_rule'),
       azureDoc('azurerm_network_security_rule'),
       googleDoc('google_compute_firewall'),
       CIS_AWS,
