@@ -1,8 +1,21 @@
 // Bundles the extension client, the language server and the CLI, and copies their run-time
 // assets (tree-sitter WASM, generated schemas) next to them in dist/.
 import * as esbuild from 'esbuild';
-import { chmodSync, cpSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +58,7 @@ for (const e of entries) {
 }
 
 copyAssets();
+await precompileValidators();
 // `bin` links set this on install; running dist/cli.js directly needs it too.
 if (existsSync(join(dist, 'cli.js'))) chmodSync(join(dist, 'cli.js'), 0o755);
 
@@ -64,4 +78,73 @@ function copyAssets() {
       filter: (src) => !src.endsWith('.md'),
     });
   }
+}
+
+/**
+ * Writes ajv standalone code for the Compose schema and the common Kubernetes kinds to
+ * dist/schemas/precompiled/ (server/src/core/schema/precompile.ts says which), bundled with the
+ * ajv run-time pieces it requires. Skipped when the schemas and the generator are unchanged.
+ */
+async function precompileValidators() {
+  const schemas = join(dist, 'schemas');
+  const out = join(schemas, 'precompiled');
+  const generator = join(root, 'server/src/core/schema/precompile.ts');
+  if (!existsSync(join(schemas, 'kubernetes')) || !existsSync(generator)) return;
+  const hash = createHash('sha256');
+  for (const f of [generator, join(root, 'server/src/core/schema/ajv.ts'), join(root, 'package-lock.json')]) {
+    hash.update(readFileSync(f));
+  }
+  for (const f of listFiles(join(root, 'schemas')))
+    hash.update(`${relative(root, f)}\0`).update(readFileSync(f));
+  const stamp = join(out, 'stamp');
+  const digest = hash.digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+
+  const tmp = mkdtempSync(join(tmpdir(), 'bulwark-precompile-'));
+  try {
+    const genOut = join(tmp, 'precompile.cjs');
+    await esbuild.build({
+      ...common,
+      sourcemap: false,
+      minify: false,
+      entryPoints: [generator],
+      outfile: genOut,
+    });
+    const { precompiledSources } = createRequire(import.meta.url)(genOut);
+    const load = (rel) => {
+      try {
+        return JSON.parse(readFileSync(join(schemas, rel), 'utf8'));
+      } catch {
+        return undefined;
+      }
+    };
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    for (const { name, code, keys } of precompiledSources(load)) {
+      writeFileSync(join(tmp, `${name}.raw.js`), code);
+      const entries = Object.entries(keys).map(([key, exp]) => `  ${JSON.stringify(key)}: raw.${exp},`);
+      writeFileSync(
+        join(tmp, `${name}.js`),
+        `const raw = require('./${name}.raw.js');\nmodule.exports = {\n${entries.join('\n')}\n};\n`,
+      );
+      await esbuild.build({
+        ...common,
+        sourcemap: false,
+        minify: true,
+        entryPoints: [join(tmp, `${name}.js`)],
+        outfile: join(out, `${name}.js`),
+        nodePaths: [join(root, 'node_modules')],
+      });
+    }
+    writeFileSync(stamp, digest);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .sort();
 }

@@ -94,17 +94,6 @@ export const RefreshClusterSchemasRequest = {
   type: new RequestType0<RefreshClusterSchemasResult, void>('bulwark/refreshClusterSchemas'),
 } as const;
 
-/** What the server keeps in `diagnostic.data`, read back by its code-action handler. */
-export interface DiagnosticData {
-  ruleId: string;
-  fixes?: { title: string; edits: { range: LspRange; newText: string }[] }[];
-}
-
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
 /**
  * Settings under `bulwark.*`, as the server pulls them per resource. package.json
  * `contributes.configuration` documents each one; keep the two in step.

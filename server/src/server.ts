@@ -20,6 +20,7 @@ import { ClusterSchemaCache } from './node/clusterSchemas';
 import { ClusterSchemaSupport } from './lsp/clusterSchemas';
 import { kubernetesIndex } from './core/features/schemaRoots';
 import { codeActions } from './lsp/codeActions';
+import { PublishedFindings } from './lsp/publishedFindings';
 import { FEATURE_CAPABILITIES, PublishedDiagnostics, registerFeatures } from './lsp/features/index';
 import { WorkspaceFolders } from './lsp/folders';
 import { DEFAULT_SETTINGS, normalizeSettings, SettingsCache } from './lsp/settings';
@@ -51,6 +52,8 @@ let cluster: ClusterSchemaSupport | undefined;
 let clusterTrusted = true;
 let initSettings: unknown;
 const published = new PublishedDiagnostics();
+/** Findings behind the open documents' diagnostics: their quick fixes, off the wire. */
+const publishedFindings = new PublishedFindings();
 
 // Last-resort guards: a bug must cost one file's diagnostics, never the server.
 process.on('uncaughtException', (e) => connection.console.error(`bulwark: uncaught: ${e.stack ?? e}`));
@@ -69,7 +72,12 @@ connection.onInitialize((params): InitializeResult => {
     : undefined;
   const settings = new SettingsCache(base, pull, (m) => connection.console.error(m));
   validation = new Validation(documents, settings, folders, {
-    publish: (p) => (published.record(p), void connection.sendDiagnostics(p)),
+    publish: (p, basis) => {
+      published.record(p);
+      if (basis) publishedFindings.record(p.uri, p.version, basis.text, basis.findings);
+      else publishedFindings.forget(p.uri);
+      void connection.sendDiagnostics(p);
+    },
     error: (m) => connection.console.error(m),
     scanFinished: (p) => void connection.sendNotification(ScanFinishedNotification.type, p),
   });
@@ -138,7 +146,7 @@ connection.onDidChangeConfiguration(() => {
 
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? codeActions(doc, params) : [];
+  return doc ? codeActions(doc, params, publishedFindings) : [];
 });
 
 registerFeatures(connection, documents, () => analyzer, published);

@@ -5,16 +5,23 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Commands, DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
+import type { Fix } from '../core/types';
+import { Commands, DIAGNOSTIC_SOURCE } from '../protocol';
+import type { PublishedFindings } from './publishedFindings';
 
 /** The reason placeholder the user overwrites; the core reports suppressions without one. */
 export const SUPPRESS_REASON_PLACEHOLDER = 'reason';
 
 /**
- * Quick fixes for the bulwark diagnostics in the request: the finding's own fixes (carried in
- * `diagnostic.data`), a suppression comment on the line above, and a link to the rule's docs.
+ * Quick fixes for the bulwark diagnostics in the request: the finding's own fixes (looked up in
+ * the published findings by rule id and range), a suppression comment on the line above, and a
+ * link to the rule's docs.
  */
-export function codeActions(doc: TextDocument, params: CodeActionParams): CodeAction[] {
+export function codeActions(
+  doc: TextDocument,
+  params: CodeActionParams,
+  published?: PublishedFindings,
+): CodeAction[] {
   const only = params.context.only;
   if (only && !only.some((k) => k === '' || k === CodeActionKind.QuickFix)) return [];
   const out: CodeAction[] = [];
@@ -23,7 +30,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams): CodeAc
     if (d.source !== DIAGNOSTIC_SOURCE) continue;
     const ruleId = ruleIdOf(d);
     if (!ruleId) continue;
-    const fixes = (d.data as DiagnosticData | undefined)?.fixes ?? [];
+    const fixes: readonly Fix[] = published?.fixesFor(doc, d, ruleId) ?? [];
     for (const fix of fixes) {
       out.push({
         title: fix.title,
@@ -45,8 +52,6 @@ export function codeActions(doc: TextDocument, params: CodeActionParams): CodeAc
 }
 
 function ruleIdOf(d: Diagnostic): string | undefined {
-  const data = d.data as DiagnosticData | undefined;
-  if (data && typeof data.ruleId === 'string') return data.ruleId;
   return typeof d.code === 'string' ? d.code : undefined;
 }
 

@@ -1,6 +1,6 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type CodeDescription, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../core/types';
-import { DIAGNOSTIC_SOURCE, ruleDocsUrl, type DiagnosticData } from '../protocol';
+import { DIAGNOSTIC_SOURCE, ruleDocsUrl } from '../protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -9,17 +9,25 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A core finding as an LSP diagnostic; its fixes ride along in `data` for the code-action handler. */
+/** One shared (never mutated) docs link per rule: thousands of diagnostics name a few rules. */
+const DOCS = new Map<string, CodeDescription>();
+
+/**
+ * A core finding as an LSP diagnostic. Its fixes stay on the server (PublishedFindings): only
+ * what the editor shows crosses the wire, on every publish of every version.
+ */
 export function toDiagnostic(f: Finding): Diagnostic {
-  const data: DiagnosticData = { ruleId: f.ruleId };
-  if (f.fixes?.length) data.fixes = f.fixes;
+  let codeDescription = DOCS.get(f.ruleId);
+  if (codeDescription === undefined) {
+    codeDescription = { href: ruleDocsUrl(f.ruleId) };
+    DOCS.set(f.ruleId, codeDescription);
+  }
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
     source: DIAGNOSTIC_SOURCE,
     code: f.ruleId,
-    codeDescription: { href: ruleDocsUrl(f.ruleId) },
+    codeDescription,
     message: f.message,
-    data,
   };
 }

@@ -22,9 +22,16 @@ import { walkFolder } from './walk';
 /** Files over this size are left out of the background scan (generated bundles, dumps). */
 export const SCAN_MAX_BYTES = 2 * 1024 * 1024;
 
+/** What an open document's diagnostics were computed from: kept for its quick fixes. */
+export interface PublishedBasis {
+  text: string;
+  findings: readonly Finding[];
+}
+
 /** Where validation results and log lines go (the connection, in the server). */
 export interface ValidationOutput {
-  publish(params: PublishDiagnosticsParams): void;
+  /** `basis` comes with the findings of an open document; without it, nothing is kept. */
+  publish(params: PublishDiagnosticsParams, basis?: PublishedBasis): void;
   error(message: string): void;
   scanFinished(params: ScanFinishedParams): void;
 }
@@ -212,9 +219,10 @@ export class Validation {
       this.out.publish({ uri, version, diagnostics: [] });
       return;
     }
-    const findings = this.analyze(path, doc.getText(), s.rules);
+    const text = doc.getText();
+    const findings = this.analyze(path, text, s.rules);
     if (!findings || stale()) return;
-    this.out.publish({ uri, version, diagnostics: findings.map(toDiagnostic) });
+    this.out.publish({ uri, version, diagnostics: findings.map(toDiagnostic) }, { text, findings });
     if (cascade && filePath !== undefined && TF.test(filePath)) this.recheckTerraformSiblings(filePath);
   }
 

@@ -1,7 +1,8 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../schema/ajv';
-import type { JsonLoader } from '../schema/store';
+import type { Precompiled } from '../schema/precompiled';
+import type { JsonLoader, SchemaStore } from '../schema/store';
 
 /** `schemas/kubernetes/index.json`, written by scripts/generate-schemas.mjs. */
 interface IndexJson {
@@ -30,6 +31,7 @@ export class KubernetesSchemas {
   private constructor(
     private readonly index: IndexJson,
     private readonly load: JsonLoader,
+    private readonly precompiled: Precompiled | undefined,
   ) {
     for (const [apiVersion, { kinds }] of Object.entries(index.apiVersions)) {
       this.groups.add(groupOf(apiVersion));
@@ -41,10 +43,10 @@ export class KubernetesSchemas {
     }
   }
 
-  static load(load: JsonLoader): KubernetesSchemas | undefined {
+  static load(load: JsonLoader, store?: SchemaStore): KubernetesSchemas | undefined {
     const index = load('kubernetes/index.json') as IndexJson | undefined;
     if (!index || typeof index !== 'object' || !index.apiVersions) return undefined;
-    return new KubernetesSchemas(index, load);
+    return new KubernetesSchemas(index, load, store?.precompiled('kubernetes'));
   }
 
   get kubernetesVersion(): string {
@@ -82,12 +84,18 @@ export class KubernetesSchemas {
     return [...this.kindVersions.keys()];
   }
 
-  /** The compiled validator of a kind's definition; undefined if it cannot be compiled. */
+  /**
+   * The compiled validator of a kind's definition (the build's precompiled one for the common
+   * kinds: no ajv instance, no schema files read); undefined if it cannot be compiled.
+   */
   validator(ref: string): ValidateFunction | undefined {
     let v = this.validators.get(ref);
     if (v === undefined) {
       try {
-        v = this.getAjv().getSchema(ref) ?? null;
+        v =
+          (Object.hasOwn(this.precompiled ?? {}, ref) ? this.precompiled?.[ref] : undefined) ??
+          this.getAjv().getSchema(ref) ??
+          null;
       } catch {
         v = null;
       }
