@@ -30,6 +30,10 @@ const SENSITIVE = [
   '/var/lib/kubelet',
 ];
 
+/** Folders harmless in part (a data or project sub-folder) but sensitive as a whole: all of /var holds
+ * the runtime's state and sockets, all of /home every user's files and keys. */
+const SENSITIVE_WHOLE = new Set(['/var', '/home']);
+
 /** Read-only files commonly shared to give a container the host's time zone: harmless. */
 const BENIGN_READ_ONLY = new Set(['/etc/localtime', '/etc/timezone']);
 
@@ -42,7 +46,7 @@ function credentialFolder(source: string): string | undefined {
 }
 
 function sensitiveRoot(path: string): string | undefined {
-  if (path === '/') return '/';
+  if (path === '/' || SENSITIVE_WHOLE.has(path)) return path;
   return SENSITIVE.find((s) => path === s || path.startsWith(s + '/'));
 }
 
@@ -52,7 +56,7 @@ const rule: ComposeRule = {
     title: 'Sensitive host path mounted into a service',
     severity: 'warning',
     category: 'security',
-    why: "Bind-mounting system folders such as /, /etc, /proc, /sys, /root or /var/lib/docker exposes host secrets and configuration to the container, and with write access lets it change the host. A user's credential folders (~/.ssh, ~/.aws, ~/.kube, ~/.docker) hand the container that user's keys and cloud access.",
+    why: "Bind-mounting system folders such as /, /etc, /proc, /sys, /root, /var/lib/docker (or all of /var or /home) exposes host secrets and configuration to the container, and with write access lets it change the host. A user's credential folders (~/.ssh, ~/.aws, ~/.kube, ~/.docker) hand the container that user's keys and cloud access.",
     fix: 'Mount only the specific files the service needs, read-only (`:ro`), or use a named volume instead of a host folder.',
     references: [
       composeRef('volumes'),
@@ -80,16 +84,19 @@ const rule: ComposeRule = {
         });
       }
     }
-    // A named volume of the local driver can bind a host folder: `driver_opts: {o: bind, device: /etc}`.
+    // A named volume can bind a host folder: the local driver through `driver_opts: {o: bind, device: /etc}`,
+    // host-folder plugins such as local-persist through `driver_opts.mountpoint`.
     const volumes = ctx.value['volumes'];
     if (!isDict(volumes)) return;
     for (const [name, vol] of Object.entries(volumes)) {
-      const device = dig(vol, 'driver_opts', 'device');
-      const p = typeof device === 'string' ? normalizeHostPath(device) : undefined;
-      if (!p || !sensitiveRoot(p)) continue;
-      ctx.report(['volumes', name, 'driver_opts', 'device'], {
-        message: `Volume "${name}" binds the sensitive host path ${p}.`,
-      });
+      for (const key of ['device', 'mountpoint']) {
+        const source = dig(vol, 'driver_opts', key);
+        const p = typeof source === 'string' ? normalizeHostPath(source) : undefined;
+        if (!p || !sensitiveRoot(p)) continue;
+        ctx.report(['volumes', name, 'driver_opts', key], {
+          message: `Volume "${name}" binds the sensitive host path ${p}.`,
+        });
+      }
     }
   },
 };
