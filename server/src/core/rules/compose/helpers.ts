@@ -232,6 +232,10 @@ export const CIS_DOCKER = {
   title: 'CIS Docker Benchmark',
   url: 'https://www.cisecurity.org/benchmark/docker',
 };
+export const DOCKER_TAGGING = {
+  title: 'Docker: image tagging best practices',
+  url: 'https://docs.docker.com/build/building/best-practices/#tagging',
+};
 export const OWASP_DOCKER = {
   title: 'OWASP Docker Security Cheat Sheet',
   url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html',

@@ -1,5 +1,5 @@
 import type { ComposeRule } from '../types';
-import { CIS_DOCKER, composeRef, parseImage, services } from './helpers';
+import { CIS_DOCKER, composeRef, DOCKER_TAGGING, parseImage, services } from './helpers';
 
 /** Tags that move to a new image on every release, like `latest`. */
 const FLOATING = new Set([
@@ -25,14 +25,7 @@ const rule: ComposeRule = {
     category: 'reliability',
     why: '`latest` (like `stable`, `edge`, `lts`, `nightly`) is whatever was pushed last: two hosts (or two deploys) can run different code from the same file, rollbacks have nothing to go back to and breaking upgrades arrive unannounced.',
     fix: 'Pin a specific version tag (e.g. `postgres:16.4`), ideally with a digest (`postgres:16.4@sha256:...`).',
-    references: [
-      composeRef('image'),
-      {
-        title: 'Docker: image tagging best practices',
-        url: 'https://docs.docker.com/build/building/best-practices/#tagging',
-      },
-      CIS_DOCKER,
-    ],
+    references: [composeRef('image'), DOCKER_TAGGING, CIS_DOCKER],
   },
   check(ctx) {
     for (const svc of services(ctx)) {

@@ -1,5 +1,5 @@
 import type { ComposeRule } from '../types';
-import { CIS_DOCKER, composeRef, parseImage, services } from './helpers';
+import { CIS_DOCKER, composeRef, DOCKER_TAGGING, parseImage, services } from './helpers';
 
 const rule: ComposeRule = {
   meta: {
@@ -9,14 +9,7 @@ const rule: ComposeRule = {
     category: 'reliability',
     why: 'An image without a tag or digest means `latest`: what runs changes whenever someone pushes, so deployments are not reproducible and upgrades happen by accident.',
     fix: 'Add a specific version tag (e.g. `redis:7.4`), ideally with a digest. A service that builds its image (`build:`) names its own result and is not reported.',
-    references: [
-      composeRef('image'),
-      {
-        title: 'Docker: image tagging best practices',
-        url: 'https://docs.docker.com/build/building/best-practices/#tagging',
-      },
-      CIS_DOCKER,
-    ],
+    references: [composeRef('image'), DOCKER_TAGGING, CIS_DOCKER],
   },
   check(ctx) {
     for (const svc of services(ctx)) {
