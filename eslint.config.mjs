@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'schemas/', 'test/fixtures/', '.test-output/', 'examples/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'schemas/',
+      'test/fixtures/',
+      '.test-output/',
+      'examples/',
+      '.prof/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
