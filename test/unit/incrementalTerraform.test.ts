@@ -88,11 +88,11 @@ function toggleValue(rnd: () => number, text: string): string {
 
 function replay(
   path: string,
-  pieces: string[] | 'strings' | 'toggles',
+  pieces: string[] | 'strings' | 'toggles' | ((rnd: () => number, text: string) => string),
   seed: number,
   steps: number,
   base = TF,
-): { valid: number } {
+): { valid: number; versions: { text: string; findings: Finding[] }[] } {
   const rnd = prng(seed);
   let text = base;
   incremental.forget(path);
@@ -100,13 +100,14 @@ function replay(
   for (let k = 0; k < steps; k++) {
     if (pieces === 'strings') text = typeInString(rnd, text);
     else if (pieces === 'toggles') text = toggleValue(rnd, text);
+    else if (typeof pieces === 'function') text = pieces(rnd, text);
     // Broken syntax tends to stay broken: now and then go back to the valid file (a big edit).
     else text = rnd() < 0.15 ? base : randomEdit(rnd, text, pieces);
     if (text.length > base.length * 2) text = base;
     const got = incremental.analyze(path, text);
     versions.push({ text, findings: got.findings, model: incremental.sources.terraform(path, text) });
   }
-  return { valid: compareWithScratch(path, versions) };
+  return { valid: compareWithScratch(path, versions), versions };
 }
 
 function compareWithScratch(
@@ -168,6 +169,12 @@ describe('incremental Terraform parse equals a fresh parse', () => {
     assert.ok(valid > 10, `some versions parse cleanly (${valid})`);
   });
 
+  test('two blocks on one line: typing in the first moves the second', () => {
+    const base = `resource "aws_instance" "i" { ami = "a" } resource "aws_s3_bucket" "d" {}\n\nresource "aws_s3_bucket" "e" {\n  bucket = "x"\n}\n`;
+    const { valid } = replay('/bulwark-incremental-test/oneline.tf', 'strings', 43, 30, base);
+    assert.equal(valid, 30);
+  });
+
   test('rules see edits of what they evaluate: a variable default that disables a bucket', () => {
     const path = '/bulwark-incremental-test/evaluated.tf';
     const on = `variable "n" {\n  default = 1\n}\n\nresource "aws_s3_bucket" "b" {\n  count  = var.n\n  bucket = "b"\n}\n\nresource "aws_instance" "i" {\n  ami = "ami-1"\n}\n`;
@@ -183,5 +190,244 @@ describe('incremental Terraform parse equals a fresh parse', () => {
     assert.equal(s3(versions[1]!.findings), 0, 'count = 0 through the variable: nothing');
     assert.equal(s3(versions[4]!.findings), 0);
     assert.equal(compareWithScratch(path, versions), versions.length);
+  });
+});
+
+/**
+ * S3 buckets and their companions (versioning, encryption, public access block, ACL), linked by
+ * address, by static name (through a variable too), through `for_each`/`each`, and inline: the
+ * rules that relate a bucket to its companions reuse each bucket's findings while the bucket and
+ * its companions are unchanged, and the companion index while the companions are.
+ */
+const S3 = `variable "prefix" {
+  default = "acme"
+}
+
+variable "n" {
+  default = 1
+}
+
+variable "external" {
+  type = string
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "\${var.prefix}-logs"
+}
+
+resource "aws_s3_bucket_versioning" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "data-bucket"
+  acl    = "private"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+  bucket = "data-bucket"
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms"
+    }
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "data" {
+  bucket                  = aws_s3_bucket.data.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "named" {
+  bucket = "acme-logs"
+  versioning_configuration {
+    status = "Suspended"
+  }
+}
+
+# slot-companion
+resource "aws_s3_bucket" "many" {
+  count  = var.n
+  bucket = "many"
+}
+
+resource "aws_s3_bucket" "inline" {
+  bucket = "inline"
+  versioning {
+    enabled = false
+  }
+  server_side_encryption_configuration {
+    rule {
+      apply_server_side_encryption_by_default {
+        sse_algorithm = "AES256"
+      }
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "each" {
+  for_each = { a = aws_s3_bucket.inline.id }
+  bucket   = each.value
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+# slot-bucket
+resource "aws_s3_bucket_acl" "data" {
+  bucket = aws_s3_bucket.data.id
+  acl    = "private"
+}
+# slot-unresolved
+# slot-account
+`;
+
+/** Pairs of texts swapped one for the other (the second, when present, goes back to the first). */
+const S3_TOGGLES: [string, string][] = [
+  // Renaming a bucket: its address-linked companions no longer point at it.
+  ['"aws_s3_bucket" "logs" {', '"aws_s3_bucket" "logz" {'],
+  // A companion moved to another bucket.
+  ['bucket = aws_s3_bucket.logs.id', 'bucket = aws_s3_bucket.data.id'],
+  // Static names: the companion's, the bucket's, and the variable the bucket's name uses.
+  ['bucket = "acme-logs"', 'bucket = "acme-logz"'],
+  ['bucket = "data-bucket"\n  rule', 'bucket = "data-bucketz"\n  rule'],
+  ['bucket = "data-bucket"\n  acl', 'bucket = "data-bucket2"\n  acl'],
+  ['default = "acme"', 'default = "acne"'],
+  // count = 0 through a variable: the bucket is not judged.
+  ['default = 1', 'default = 0'],
+  ['a = aws_s3_bucket.inline.id', 'a = aws_s3_bucket.many.id'],
+  ['status = "Enabled"', 'status = "Suspended"'],
+  ['acl    = "private"', 'acl    = "public-read"'],
+  ['enabled = false', 'enabled = true'],
+  ['ignore_public_acls      = true', 'ignore_public_acls      = false'],
+  // Companions and buckets added and removed.
+  [
+    '# slot-companion\n',
+    '# slot-companion\nresource "aws_s3_bucket_public_access_block" "logs" {\n  bucket = aws_s3_bucket.logs.id\n}\n\n',
+  ],
+  ['# slot-bucket\n', '# slot-bucket\nresource "aws_s3_bucket" "extra" {\n  bucket = "extra"\n}\n\n'],
+  [
+    '\nresource "aws_s3_bucket_versioning" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+    '\n',
+  ],
+  // A companion whose bucket cannot be resolved, and an account-wide public access block.
+  [
+    '# slot-unresolved\n',
+    '# slot-unresolved\nresource "aws_s3_bucket_server_side_encryption_configuration" "ext" {\n  bucket = var.external\n}\n',
+  ],
+  [
+    '# slot-account\n',
+    '# slot-account\nresource "aws_s3_account_public_access_block" "all" {\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
+  ],
+];
+
+function s3Edit(rnd: () => number, text: string): string {
+  if (rnd() < 0.4) return typeInString(rnd, text);
+  const [a, b] = S3_TOGGLES[Math.floor(rnd() * S3_TOGGLES.length)]!;
+  if (text.includes(b)) return text.replace(b, a);
+  return text.includes(a) ? text.replace(a, b) : typeInString(rnd, text);
+}
+
+describe('incremental Terraform rules: buckets related to their companions', () => {
+  test('edits in buckets and companions, companions added, removed and relinked, buckets renamed', () => {
+    const { valid, versions } = replay('/bulwark-incremental-test/s3.tf', s3Edit, 41, 220, S3);
+    assert.equal(valid, 220);
+    // The edits do move the companion rules' findings (or this test would prove nothing).
+    const counts = new Set(
+      versions.map((v) =>
+        v.findings
+          .filter((f) => /^tf\/s3-bucket-(no-versioning|no-encryption|public-access-block)$/.test(f.ruleId))
+          .map((f) => `${f.ruleId}:${f.range.start.line}`)
+          .join(),
+      ),
+    );
+    assert.ok(counts.size > 20, `companion findings vary (${counts.size} distinct sets)`);
+  });
+
+  test('a big module (its first check already remembers each bucket): the same edits', () => {
+    const filler = Array.from(
+      { length: 160 },
+      (_, i) =>
+        `resource "aws_s3_bucket" "f${i}" {\n  bucket = "f${i}"\n}\n\nresource "aws_s3_bucket_versioning" "f${i}" {\n  bucket = aws_s3_bucket.f${i}.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n`,
+    ).join('\n');
+    const { valid } = replay('/bulwark-incremental-test/s3big.tf', s3Edit, 47, 40, `${S3}\n${filler}`);
+    assert.equal(valid, 40);
+  });
+
+  test('a variable read only by a bucket name that links it to its companion by name', () => {
+    const path = '/bulwark-incremental-test/named.tf';
+    const on = `variable "p" {\n  default = "acme"\n}\n\nresource "aws_s3_bucket" "x" {\n  bucket = "\${var.p}-x"\n}\n\nresource "aws_s3_bucket_server_side_encryption_configuration" "x" {\n  bucket = "acme-x"\n}\n`;
+    const off = on.replace('default = "acme"', 'default = "acne"');
+    incremental.forget(path);
+    const versions = [on, off, on, off].map((text) => ({
+      text,
+      findings: incremental.analyze(path, text).findings,
+      model: incremental.sources.terraform(path, text),
+    }));
+    const enc = (fs: Finding[]) => fs.filter((f) => f.ruleId === 'tf/s3-bucket-no-encryption').length;
+    assert.deepEqual(
+      versions.map((v) => enc(v.findings)),
+      [0, 1, 0, 1],
+    );
+    assert.equal(compareWithScratch(path, versions), versions.length);
+  });
+
+  test('a keystroke in one bucket keeps the other buckets findings (reused, not recomputed)', () => {
+    const path = '/bulwark-incremental-test/reuse.tf';
+    const bucket = (name: string) => `resource "aws_s3_bucket" "${name}" {\n  bucket = "${name}-bucket"\n}\n`;
+    // The first check of a file (the CLI's only one) keeps no per-bucket results: the first edit
+    // records them, the next ones reuse them.
+    const v0 = [bucket('a'), bucket('b'), bucket('c')].join('\n');
+    const v1 = v0.replace('"a-bucket"', '"aa-bucket"');
+    const v2 = v0.replace('"a-bucket"', '"ax-bucket"');
+    const v3 = `${v2}\nresource "aws_s3_bucket_versioning" "b" {\n  bucket = aws_s3_bucket.b.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n`;
+    const v4 = v3.replace('status = "Enabled"', 'status = "Enabled2"');
+    incremental.forget(path);
+    const texts = [v1, v2, v3, v4];
+    incremental.analyze(path, v0);
+    const runs = texts.map((text) => incremental.analyze(path, text).findings);
+    const find = (fs: Finding[], rule: string, name: string) =>
+      fs.find((f) => f.ruleId === `tf/${rule}` && f.message.includes(`"${name}"`));
+    for (const rule of [
+      's3-bucket-no-encryption',
+      's3-bucket-public-access-block',
+      's3-bucket-no-versioning',
+    ]) {
+      assert.ok(find(runs[0]!, rule, 'c'), `${rule} reports bucket c`);
+      assert.equal(
+        find(runs[1]!, rule, 'c'),
+        find(runs[0]!, rule, 'c'),
+        `${rule}: c untouched by an edit of a`,
+      );
+      assert.notEqual(find(runs[1]!, rule, 'a'), find(runs[0]!, rule, 'a'), `${rule}: a checked again`);
+    }
+    // A companion added for b: b is checked again, c keeps its finding.
+    assert.equal(find(runs[2]!, 's3-bucket-no-versioning', 'b'), undefined);
+    assert.equal(
+      find(runs[2]!, 's3-bucket-no-versioning', 'c'),
+      find(runs[1]!, 's3-bucket-no-versioning', 'c'),
+    );
+    // The companion edited: nothing of the buckets changes, and c's finding is still the same.
+    assert.equal(
+      find(runs[3]!, 's3-bucket-no-versioning', 'c'),
+      find(runs[0]!, 's3-bucket-no-versioning', 'c'),
+    );
+    assert.equal(
+      compareWithScratch(
+        path,
+        texts.map((text, k) => ({
+          text,
+          findings: runs[k]!,
+          model: incremental.sources.terraform(path, text),
+        })),
+      ),
+      4,
+    );
   });
 });

@@ -7,8 +7,17 @@ const UNKNOWN: TfEval = { known: false };
  * known values, `var.x` (its default) and `local.y` (recursively). Anything that needs a plan
  * (function calls, resource attributes, conditionals, operators) is unknown.
  */
-export function evaluate(module: TfModule, expr: TfExpr): TfEval {
-  return new Evaluator(module).eval(expr);
+export function evaluate(module: TfModule, expr: TfExpr, reads?: EvalReads): TfEval {
+  return new Evaluator(module, reads).eval(expr);
+}
+
+/**
+ * Set when an evaluation looked a variable or a local value up (found or not): a value that
+ * looked neither up stays the same whatever the module's variables and locals become.
+ */
+export interface EvalReads {
+  variables: boolean;
+  locals: boolean;
 }
 
 /** Variables and locals of a module by name, built once per module object (once per analysis). */
@@ -23,7 +32,10 @@ class Evaluator {
   private readonly visiting = new Set<string>();
   private readonly names: ModuleNames;
 
-  constructor(private readonly module: TfModule) {
+  constructor(
+    private readonly module: TfModule,
+    private readonly reads?: EvalReads,
+  ) {
     let names = namesByModule.get(module);
     if (!names) namesByModule.set(module, (names = {}));
     this.names = names;
@@ -108,12 +120,14 @@ class Evaluator {
   }
 
   private variable(name: string): TfEval {
+    if (this.reads) this.reads.variables = true;
     this.names.vars ??= indexBlocks(this.module, 'variable');
     const def = this.names.vars.get(name)?.attributes.find((a) => a.name === 'default');
     return def ? this.guarded(`var.${name}`, def.expr) : UNKNOWN;
   }
 
   private local(name: string): TfEval {
+    if (this.reads) this.reads.locals = true;
     if (!this.names.locals) {
       const locals = new Map<string, TfExpr>();
       for (const f of this.module.files)

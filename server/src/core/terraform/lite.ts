@@ -1,4 +1,4 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Tree } from 'web-tree-sitter';
 
 /**
  * A plain-JS copy of a tree-sitter tree, made in one cursor walk. Reading nodes through the
@@ -55,12 +55,26 @@ export class LNode {
   }
 }
 
-/** Copies `tree`, or the subtree of a node (iteratively: 10k nested braces must not overflow the stack). */
-export function liteTree(tree: Tree | Node, source: string): LNode {
+/**
+ * Copies `tree`, or the subtree of a node (iteratively: 10k nested braces must not overflow the
+ * stack). Every read through the cursor is a call into WASM: a node's named-ness is looked up
+ * once per node type, and `clean` (a tree without errors, hence without missing nodes) spares
+ * asking each node whether it is missing.
+ */
+export function liteTree(tree: Tree | Node, source: string, clean = false): LNode {
+  const language = 'rootNode' in tree ? tree.language : tree.tree.language;
+  let named = namedByType.get(language);
+  if (!named) namedByType.set(language, (named = []));
+  const isNamed = named;
   const c = tree.walk();
   try {
-    const make = () =>
-      new LNode(source, c.nodeType, c.nodeIsNamed, c.nodeIsMissing, c.startIndex, c.endIndex);
+    const make = () => {
+      const id = c.nodeTypeId;
+      let n = isNamed[id];
+      if (n === undefined) n = isNamed[id] = language.nodeTypeIsNamed(id);
+      const type = language.types[id] ?? 'ERROR';
+      return new LNode(source, type, n, clean ? false : c.nodeIsMissing, c.startIndex, c.endIndex);
+    };
     const root = make();
     let cur = root;
     for (;;) {
@@ -89,6 +103,8 @@ export function liteTree(tree: Tree | Node, source: string): LNode {
     c.delete();
   }
 }
+
+const namedByType = new WeakMap<Language, boolean[]>();
 
 function markError(n: LNode): void {
   for (let p: LNode | undefined = n; p && !p.hasError; p = p.parent) p.hasError = true;

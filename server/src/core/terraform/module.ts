@@ -122,6 +122,9 @@ export class TfModuleLoader {
     }
     const hit = old.inOrder[lo];
     if (!hit || !(hit.start < e.from && e.oldEnd < hit.end)) return undefined;
+    // A block after it on the edited line (`a { } b { }` parses) moves by characters: rebuilt.
+    const next = old.inOrder[lo + 1];
+    if (next && next.line === old.lines.positionAt(e.oldEnd).line) return undefined;
     const shift = e.newEnd - e.oldEnd;
     const start = hit.start;
     const end = hit.end + shift;
@@ -142,7 +145,7 @@ export class TfModuleLoader {
       const only = body?.type === 'body' && body.namedChildCount === 1 ? body.firstNamedChild : undefined;
       if (!only || only.type !== 'block' || only.startIndex !== start || only.endIndex !== end)
         return undefined;
-      block = detachStrings(buildBlock(path, liteTree(only, text), lines));
+      block = detachStrings(buildBlock(path, liteTree(only, text, true), lines));
     } finally {
       piece.delete();
     }
@@ -162,32 +165,46 @@ export class TfModuleLoader {
     );
     const tree = old.tree;
     old.tree = undefined;
-    const inOrder = old.inOrder.map((entry) =>
-      entry === hit
-        ? {
-            key: ownCopy(text.slice(start, end)),
-            line: hit.line,
-            character: hit.character,
-            start,
-            end,
-            block,
-          }
-        : entry.start > hit.start
-          ? { ...entry, start: entry.start + shift, end: entry.end + shift }
-          : entry,
-    );
-    const blocks = new Map<string, BuiltBlock[]>();
-    for (const entry of inOrder) {
-      const list = blocks.get(entry.key);
-      if (list) list.push(entry);
-      else blocks.set(entry.key, [entry]);
+    // The old version is replaced by this one: its entries are updated in place (those after
+    // the edit move by its length), not copied, and its index by text loses only the edited block.
+    const entry: BuiltBlock = {
+      key: ownCopy(text.slice(start, end)),
+      line: hit.line,
+      character: hit.character,
+      start,
+      end,
+      block,
+    };
+    const inOrder = old.inOrder;
+    inOrder[lo] = entry;
+    if (shift !== 0)
+      for (let i = lo + 1; i < inOrder.length; i++) {
+        const later = inOrder[i] as BuiltBlock;
+        later.start += shift;
+        later.end += shift;
+      }
+    const blocks = old.blocks;
+    const same = blocks.get(hit.key);
+    if (same && same.length > 1) same.splice(same.indexOf(hit), 1);
+    else blocks.delete(hit.key);
+    const list = blocks.get(entry.key);
+    if (!list) blocks.set(entry.key, [entry]);
+    else {
+      // In file order, as a full build makes it.
+      let at = list.findIndex((b) => b.start > start);
+      if (at < 0) at = list.length;
+      list.splice(at, 0, entry);
     }
+    const fileBlocks = old.file.blocks.slice();
+    fileBlocks[lo] = block;
+    old.inOrder = [];
+    old.blocks = new Map();
     return {
       text,
       lines,
       tree,
       root: new LNode(text, old.root.type, true, false, 0, text.length),
-      file: { path, blocks: inOrder.map((entry) => entry.block), hasErrors: false },
+      file: { path, blocks: fileBlocks, hasErrors: false },
       blocks,
       inOrder,
     };
@@ -272,7 +289,8 @@ export class TfModuleLoader {
         }
         // Kept blocks must not hold on to this version of the text (see ownCopy).
         const key = reused?.key ?? ownCopy(slice ?? text.slice(start, end));
-        const block = reused?.block ?? detachStrings(buildBlock(path, liteTree(c.currentNode, text), lines));
+        const block =
+          reused?.block ?? detachStrings(buildBlock(path, liteTree(c.currentNode, text, true), lines));
         const entry = { key, line: pos.line, character: pos.character, start, end, block };
         inOrder.push(block);
         entries.push(entry);

@@ -1,9 +1,33 @@
-import type { TfBlock, TfEval, TfExpr, TfModule } from '../../terraform/model';
+import type { EvalReads } from '../../terraform/evaluate';
+import type { TfBlock, TfEval, TfExpr, TfFile, TfModule } from '../../terraform/model';
 import type { Finding, Range } from '../../types';
 import { makeReporter } from '../report';
 import type { RuleSettings, TfRule, TfRuleContext } from '../types';
 
-export type TfEvaluator = (module: TfModule, expr: TfExpr) => TfEval;
+/** `reads`, when given, learns whether the evaluation looked variables or locals up. */
+export type TfEvaluator = (module: TfModule, expr: TfExpr, reads?: EvalReads) => TfEval;
+
+/**
+ * Reuse across runs. Rules read the module through block lists (`ctx.blocks(type, label)`;
+ * `evaluate` reads the variables or the locals when it looks one up). Blocks are kept as the
+ * same objects while their text and position are (see the Terraform loader), so a list holding
+ * the same objects in the same order as before has not changed: each list gets an epoch, a
+ * number that changes exactly when the list does. A computation that read lists at some epochs
+ * gives the same result while they keep them. That decides for a whole rule (a keystroke in an
+ * S3 bucket re-runs the S3 rules, not the EC2 ones), for each block a rule checks in
+ * `eachBlock` (a bucket's findings are reused while the bucket and its companions are the same)
+ * and for values a rule derives from many blocks (`memo`: the index of a thousand companion
+ * resources is not rebuilt when a bucket changes). Touching `ctx.module` reads everything:
+ * never reused. A computation that throws is not remembered.
+ */
+type Reads = Map<string, number>;
+
+/** The epochs of the lists read while analysing one file; one file at a time (see `lastRun`). */
+let epochs: { file: string; lists: Map<string, { list: readonly TfBlock[]; epoch: number }> } | undefined;
+let nextEpoch = 1;
+
+/** From how many top-level blocks a module's first check already remembers its blocks one by one. */
+const BIG_MODULE_BLOCKS = 300;
 
 /** Runs Terraform rules over a loaded module, reporting only in `file`. */
 export function runTfRules(
@@ -15,119 +39,416 @@ export function runTfRules(
 ): Finding[] {
   const findings: Finding[] = [];
   // Rules ask for the blocks of a type once per block they check: index them once per run, in
-  // one pass. The lists are frozen and shared, so a rule cannot disturb another's view.
-  const byKey = new Map<string, TfBlock[]>();
-  const add = (key: string, b: TfBlock) => {
-    const list = byKey.get(key);
-    if (list) list.push(b);
-    else byKey.set(key, [b]);
-  };
+  // one pass (by type, then by first label), and name each list by its key on first use. The
+  // lists are frozen and shared, so a rule cannot disturb another's view.
+  const byType = new Map<string, { all: TfBlock[]; byLabel: Map<string, TfBlock[]> }>();
   for (const f of module.files)
     for (const b of f.blocks) {
-      add(b.type, b);
-      if (b.labels[0] !== undefined) add(`${b.type}\u0000${b.labels[0]}`, b);
+      let t = byType.get(b.type);
+      if (!t) byType.set(b.type, (t = { all: [], byLabel: new Map() }));
+      t.all.push(b);
+      const label = b.labels[0];
+      if (label === undefined) continue;
+      const list = t.byLabel.get(label);
+      if (list) list.push(b);
+      else t.byLabel.set(label, [b]);
     }
-  for (const list of byKey.values()) Object.freeze(list);
   const none: TfBlock[] = Object.freeze([]) as unknown as TfBlock[];
-  const blocks = (type: string, label?: string): TfBlock[] =>
-    byKey.get(label === undefined ? type : `${type}\u0000${label}`) ?? none;
-  const foreign = foreignAttributes(module, file);
+  const isForeign = foreignAttributes(module, file);
   // Rules evaluate the same attributes over and over (count, for_each, bucket names): once per
   // run is enough, the module does not change during it.
-  const evaluated = new WeakMap<TfExpr, TfEval>();
-  const evaluateOnce = (expr: TfExpr): TfEval => {
+  const evaluated = new WeakMap<TfExpr, { value: TfEval; variables: boolean; locals: boolean }>();
+  const reads: EvalReads = { variables: false, locals: false };
+  const evaluateOnce = (expr: TfExpr) => {
     let v = evaluated.get(expr);
-    if (!v) evaluated.set(expr, (v = evaluate(module, expr)));
+    if (!v) {
+      reads.variables = reads.locals = false;
+      const value = evaluate(module, expr, reads);
+      evaluated.set(expr, (v = { value, variables: reads.variables, locals: reads.locals }));
+    }
     return v;
   };
   const settings = JSON.stringify(config ?? null);
+  if (epochs?.file !== file) epochs = { file, lists: new Map() };
+  const known = epochs.lists;
+  // Each list, with its epoch: compared with its last version once per run, however many rules
+  // read it.
+  const now = new Map<string, { list: TfBlock[]; epoch: number }>();
+  const entryOf = (key: string): { list: TfBlock[]; epoch: number } => {
+    let entry = now.get(key);
+    if (entry) return entry;
+    const zero = key.indexOf('\u0000');
+    const t = byType.get(zero < 0 ? key : key.slice(0, zero));
+    const list = (zero < 0 ? t?.all : t?.byLabel.get(key.slice(zero + 1))) ?? none;
+    Object.freeze(list);
+    const was = known.get(key);
+    let epoch: number;
+    if (was && sameItems(list, was.list)) {
+      epoch = was.epoch;
+      was.list = list;
+    } else known.set(key, { list, epoch: (epoch = nextEpoch++) });
+    now.set(key, (entry = { list, epoch }));
+    return entry;
+  };
+  const unchanged = (reads: Reads | undefined): boolean => {
+    if (reads) for (const [key, e] of reads) if (entryOf(key).epoch !== e) return false;
+    return true;
+  };
+  let blockCount = 0;
+  for (const f of module.files) blockCount += f.blocks.length;
+  const big = blockCount >= BIG_MODULE_BLOCKS;
   for (const rule of rules) {
     const before = lastRun.get(rule);
-    if (before && before.file === file && before.settings === settings && sameInputs(before.reads, blocks)) {
+    const sameFile = before?.file === file;
+    const comparable = sameFile && before.settings === settings;
+    if (comparable && unchanged(before.reads)) {
       for (const f of before.findings) findings.push(f);
       continue;
     }
     const own: Finding[] = [];
     const reporter = makeReporter(rule.meta, own);
-    // What the rule reads, so the next run can tell whether it would see anything new.
-    let reads: Map<string, readonly TfBlock[]> | undefined = new Map();
-    const read = (type: string, label?: string): TfBlock[] => {
-      const list = blocks(type, label);
-      reads?.set(label === undefined ? type : `${type}\u0000${label}`, list);
-      return list;
+    const root: Frame = { kind: 'rule', reads: new Map(), opaque: false };
+    const state: RunState = {
+      stack: [root],
+      // Blocks are remembered one by one from the second run of a file on (an edit), or from
+      // the first in a big module, where re-checking a rule's every block on the first edit
+      // is what reuse avoids: a small file checked once (the CLI) pays nothing for it.
+      perBlock: sameFile || big,
+      before: comparable ? before : undefined,
+      items: undefined,
+      memos: undefined,
+      own,
+      read: (key) => {
+        const { list, epoch } = entryOf(key);
+        const at = top(state);
+        (at.reads ??= new Map()).set(key, epoch);
+        return list;
+      },
+      unchanged,
+      ctx: undefined as unknown as TfRuleContext,
     };
-    const ctx: TfRuleContext = {
-      // A rule that walks the module itself reads everything: never reuse its findings.
+    const ctx: RunContext = {
       get module() {
-        reads = undefined;
+        for (const f of state.stack) f.opaque = true;
         return module;
       },
       file,
       evaluate: (expr) => {
-        // Values come from variable defaults and locals.
-        read('variable');
-        read('locals');
-        return evaluateOnce(expr);
+        // Values come from variable defaults and locals: an input when the evaluation read them.
+        const { value, variables, locals } = evaluateOnce(expr);
+        if (variables) state.read('variable');
+        if (locals) state.read('locals');
+        return value;
       },
-      blocks: read,
+      blocks: (type, label) => state.read(label === undefined ? type : `${type}\u0000${label}`),
       report(at, options) {
         if ('file' in at && at.file !== file) return;
         // Attributes carry no file: one of another file of the module is not reported here.
-        if (foreign.has(at)) return;
+        if (isForeign(at)) return;
         reporter(tfRange(at), options);
       },
       config,
+      [RUN]: state,
     };
+    state.ctx = ctx;
+    let completed = false;
     try {
       rule.check(ctx);
+      completed = true;
     } catch {
-      // A rule that trips over an unusual module must not hide the other findings.
+      // A rule that trips over an unusual module must not hide the other findings (and is run
+      // again next time: what it read before it threw is not all it would have read).
     }
     for (const f of own) findings.push(f);
-    if (reads) lastRun.set(rule, { file, settings, reads, findings: own });
+    if (completed && !root.opaque)
+      lastRun.set(rule, {
+        file,
+        settings,
+        reads: root.reads ?? new Map(),
+        findings: own,
+        items: state.items,
+        memos: state.memos,
+      });
     else lastRun.delete(rule);
   }
   return findings;
 }
 
 /**
- * Each rule's last run: a rule is a function of the blocks it asked for (by type and label), of
- * the variables and locals when it evaluated something, of the file and of the settings. Blocks
- * are kept as the same objects while their text and position are (see the Terraform loader), so
- * when every list it read holds the same objects in the same order, it would report the same
- * findings: a keystroke in one S3 bucket re-runs the S3 rules, not the EC2 ones. One entry per
- * rule (the last file), so nothing of files analysed earlier is kept alive.
+ * Each rule's last run: its findings, what it read, and the records of its blocks and memos.
+ * One entry per rule (the last file), so nothing of files analysed earlier is kept alive.
  */
 interface RuleRunRecord {
   file: string;
   settings: string;
-  reads: Map<string, readonly TfBlock[]>;
+  reads: Reads;
   findings: Finding[];
+  /** Per-block records (`perBlock`, `eachBlock`), by tag then block. */
+  items: Map<string, Map<TfBlock, BlockRecord>> | undefined;
+  memos: Map<string, MemoRecord> | undefined;
 }
 
 const lastRun = new WeakMap<TfRule, RuleRunRecord>();
 
-function sameInputs(
-  reads: Map<string, readonly TfBlock[]>,
-  blocks: (type: string, label?: string) => TfBlock[],
-): boolean {
-  for (const [key, old] of reads) {
-    const zero = key.indexOf('\u0000');
-    const now = zero < 0 ? blocks(key) : blocks(key.slice(0, zero), key.slice(zero + 1));
-    if (now.length !== old.length) return false;
-    for (let i = 0; i < now.length; i++) if (now[i] !== old[i]) return false;
+/** A computation in progress: what it read so far (maps made on first use). */
+interface Frame {
+  kind: 'rule' | 'block' | 'derived' | 'memo';
+  reads?: Reads;
+  /** For a block: what its `derived` values read (inputs of the rule, not of the block). */
+  extra?: Reads;
+  derived?: DerivedRecord[];
+  /** It read the module itself. */
+  opaque: boolean;
+}
+
+interface MemoRecord {
+  reads: Reads | undefined;
+  value: unknown;
+}
+
+/** What one block's computation read, derived, reported and returned (see `perBlock`). */
+interface BlockRecord extends MemoRecord {
+  /** What its `derived` values read. */
+  extra: Reads | undefined;
+  derived: DerivedRecord[] | undefined;
+  findings: Finding[];
+}
+
+interface DerivedRecord {
+  compute: (ctx: TfRuleContext) => readonly unknown[];
+  reads: Reads | undefined;
+  result: readonly unknown[];
+}
+
+/** A rule's run in progress, found from its context by `eachBlock`, `perBlock`, `derived` and `memo`. */
+interface RunState {
+  ctx: TfRuleContext;
+  stack: Frame[];
+  /** Whether blocks are remembered one by one (`perBlock`, `derived`) in this run. */
+  perBlock: boolean;
+  /** The rule's last run of this file with these settings. */
+  before: RuleRunRecord | undefined;
+  items: Map<string, Map<TfBlock, BlockRecord>> | undefined;
+  memos: Map<string, MemoRecord> | undefined;
+  /** Memos whose reads the rule's own frame has. */
+  mergedAtRoot?: Set<string>;
+  /** The rule's findings so far. */
+  own: Finding[];
+  /** Reads a block list by key, on behalf of the computation on top of the stack. */
+  read(key: string): TfBlock[];
+  unchanged(reads: Reads | undefined): boolean;
+}
+
+const RUN = Symbol('tf rule run');
+
+type RunContext = TfRuleContext & { [RUN]?: RunState };
+
+function runOf(ctx: TfRuleContext): RunState | undefined {
+  return (ctx as RunContext)[RUN];
+}
+
+function top(run: RunState): Frame {
+  return run.stack[run.stack.length - 1] as Frame;
+}
+
+/** Adds `from` to the reads of `frame` (or to its `extra`). */
+function merge(frame: Frame, from: Reads | undefined, extra = false): void {
+  if (!from || from.size === 0) return;
+  const into = extra ? (frame.extra ??= new Map()) : (frame.reads ??= new Map());
+  from.forEach((e, key) => into.set(key, e));
+}
+
+/** Runs `compute` in a new frame on top of the stack; the frame's reads stay in it. */
+function within<T>(run: RunState, frame: Frame, compute: () => T): T {
+  run.stack.push(frame);
+  try {
+    return compute();
+  } finally {
+    run.stack.pop();
+  }
+}
+
+/**
+ * Runs `check` on each of `list`, reusing a block's findings of the rule's last run when the
+ * block is the same object and everything its check read is unchanged: the block lists it asked
+ * for (and the variables and locals, if it evaluated something), and the values it looked up
+ * through `derived` (e.g. a bucket's companions). So a rule relating each bucket to its
+ * companions re-checks, on a keystroke, only the buckets whose block or companions changed.
+ * `check` must report only what follows from its block and those reads; `tag` names the loop
+ * (unique within the rule). Outside an engine run, a plain loop.
+ */
+export function eachBlock(
+  ctx: TfRuleContext,
+  tag: string,
+  list: readonly TfBlock[],
+  check: (block: TfBlock) => void,
+): void {
+  for (const b of list) perBlock(ctx, tag, b, check);
+}
+
+/**
+ * `compute(block)`, remembered across runs of the rule like a block of `eachBlock` (the same
+ * reads decide; findings it reports are reported again on reuse): also for what a rule derives
+ * from each block of a long list, such as the link of every companion resource. The value is
+ * shared between runs: do not change it.
+ */
+export function perBlock<T>(
+  ctx: TfRuleContext,
+  tag: string,
+  block: TfBlock,
+  compute: (block: TfBlock) => T,
+): T {
+  const run = runOf(ctx);
+  if (!run?.perBlock) return compute(block);
+  const items = (run.items ??= new Map());
+  let seen = items.get(tag);
+  if (!seen) items.set(tag, (seen = new Map()));
+  // Twice in one run (a rule's own business): not remembered twice.
+  if (seen.has(block)) return compute(block);
+  const old = run.before?.items?.get(tag)?.get(block);
+  if (old && blockStillValid(run, old)) {
+    const at = top(run);
+    merge(at, old.reads);
+    merge(at, old.extra);
+    for (const f of old.findings) run.own.push(f);
+    seen.set(block, old);
+    return old.value as T;
+  }
+  const frame: Frame = { kind: 'block', opaque: false };
+  const from = run.own.length;
+  const value = within(run, frame, () => compute(block));
+  // Not reached when it threw: its record would be incomplete.
+  const at = top(run);
+  merge(at, frame.reads);
+  merge(at, frame.extra);
+  if (frame.opaque) return value;
+  seen.set(block, {
+    reads: frame.reads,
+    extra: frame.extra,
+    derived: frame.derived,
+    findings: run.own.length > from ? run.own.slice(from) : NO_FINDINGS,
+    value,
+  });
+  return value;
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+/**
+ * `compute(ctx)`, taken by the block being checked by `eachBlock`/`perBlock` (if any) as one
+ * of its inputs in place of what `compute` reads: a later run reuses the block's findings if
+ * `compute` would return the same items (same objects or primitives, in order), computing it
+ * again only when what it read has changed. For lookups like a bucket's companions, whose
+ * index reads every companion of the module while the answer is a few blocks. It must not report.
+ */
+export function derived<T extends readonly unknown[]>(
+  ctx: TfRuleContext,
+  compute: (ctx: TfRuleContext) => T,
+): T {
+  const run = runOf(ctx);
+  const item = run && top(run);
+  if (!run || item?.kind !== 'block') return compute(ctx);
+  const frame: Frame = { kind: 'derived', opaque: false };
+  const result = within(run, frame, () => compute(ctx));
+  if (frame.opaque) item.opaque = true;
+  merge(item, frame.reads, true);
+  (item.derived ??= []).push({ compute, reads: frame.reads, result });
+  return result;
+}
+
+/**
+ * `compute()`, once per run of the rule, and reused from its last run while what it read is
+ * unchanged: for a value a rule derives from whole lists (an index of companion resources,
+ * whether any of them is unresolved). `key` names it within the rule; the value is shared
+ * between runs and callers: do not change it. Like `derived`, it must not report.
+ */
+export function memo<T>(ctx: TfRuleContext, key: string, compute: () => T): T {
+  const run = runOf(ctx);
+  if (!run) return compute();
+  const atRoot = run.stack.length === 1;
+  const now = run.memos?.get(key);
+  if (now) {
+    // Asked again at the rule's own level: what it read is there already.
+    if (!(atRoot && run.mergedAtRoot?.has(key))) use(run, key, now, atRoot);
+    return now.value as T;
+  }
+  const done = reusedMemo(run, key);
+  if (done) {
+    use(run, key, done, atRoot);
+    return done.value as T;
+  }
+  const frame: Frame = { kind: 'memo', opaque: false };
+  const value = within(run, frame, compute);
+  const record = { reads: frame.reads, value };
+  use(run, key, record, atRoot);
+  if (!frame.opaque) (run.memos ??= new Map()).set(key, record);
+  return value;
+}
+
+/** The computation on top of the stack read what the memo read. */
+function use(run: RunState, key: string, record: MemoRecord, atRoot: boolean): void {
+  merge(top(run), record.reads);
+  if (atRoot) (run.mergedAtRoot ??= new Set()).add(key);
+}
+
+function reusedMemo(run: RunState, key: string): MemoRecord | undefined {
+  const old = run.before?.memos?.get(key);
+  if (!old || !run.unchanged(old.reads)) return undefined;
+  (run.memos ??= new Map()).set(key, old);
+  return old;
+}
+
+function blockStillValid(run: RunState, old: BlockRecord): boolean {
+  if (!run.unchanged(old.reads)) return false;
+  if (!old.derived) return true;
+  let recomputed = false;
+  for (const d of old.derived) {
+    if (run.unchanged(d.reads)) continue;
+    const frame: Frame = { kind: 'derived', opaque: false };
+    const result = within(run, frame, () => d.compute(run.ctx));
+    if (frame.opaque || !sameItems(result, d.result)) return false;
+    d.reads = frame.reads;
+    recomputed = true;
+  }
+  if (recomputed) {
+    const all: Frame = { kind: 'derived', opaque: false };
+    for (const d of old.derived) merge(all, d.reads);
+    old.extra = all.reads;
   }
   return true;
 }
 
-/** Every attribute (at any depth) of the module's other files. */
-function foreignAttributes(module: TfModule, file: string): WeakSet<object> {
-  const out = new WeakSet<object>();
+function sameItems(now: readonly unknown[], old: readonly unknown[]): boolean {
+  if (now.length !== old.length) return false;
+  for (let i = 0; i < now.length; i++) if (now[i] !== old[i]) return false;
+  return true;
+}
+
+/**
+ * Whether an attribute belongs to another file of the module. Each file's attributes (at any
+ * depth) are collected once per file model, on the first question: the loader keeps a file's
+ * model while its text is unchanged, so only the files that changed are walked again. (Plain
+ * sets held through the file: weak ones would make every garbage collection visit each entry.)
+ */
+function foreignAttributes(module: TfModule, file: string): (at: object) => boolean {
+  const others = module.files.filter((f) => f.path !== file);
+  if (others.length === 0) return () => false;
+  let sets: Set<object>[] | undefined;
+  return (at) => (sets ??= others.map(attributesOf)).some((set) => set.has(at));
+}
+
+const attributesByFile = new WeakMap<TfFile, Set<object>>();
+
+function attributesOf(f: TfFile): Set<object> {
+  let out = attributesByFile.get(f);
+  if (out) return out;
+  const set = (out = new Set<object>());
   const visit = (b: TfBlock) => {
-    for (const a of b.attributes) out.add(a);
+    for (const a of b.attributes) set.add(a);
     b.blocks.forEach(visit);
   };
-  for (const f of module.files) if (f.path !== file) f.blocks.forEach(visit);
+  f.blocks.forEach(visit);
+  attributesByFile.set(f, set);
   return out;
 }
 

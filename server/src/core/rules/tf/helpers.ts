@@ -1,6 +1,9 @@
 import type { TfAttribute, TfBlock, TfExpr, TfStep, TfValue } from '../../terraform/model';
 import type { Fix, Position, Range } from '../../types';
+import { derived, memo, perBlock } from '../engine/tf';
 import type { ReportOptions, TfRuleContext } from '../types';
+
+export { derived, eachBlock, memo, perBlock } from '../engine/tf';
 
 /** Resources of one type across the module (findings are filtered to the checked file by the engine). */
 export function resources(ctx: TfRuleContext, type: string): TfBlock[] {
@@ -79,7 +82,8 @@ export function refersTo(expr: TfExpr | undefined, target: TfBlock): boolean {
 
 /**
  * Companion resources of `target` (e.g. the `aws_s3_bucket_versioning` of a bucket): those whose
- * `linkAttr` refers to it, or holds the same static name as the target's `nameAttr`.
+ * `linkAttr` refers to it, or holds the same static name as the target's `nameAttr`. Inside
+ * `eachBlock`, the target's findings are reused while its companions are the same blocks.
  */
 export function companions(
   ctx: TfRuleContext,
@@ -88,11 +92,38 @@ export function companions(
   linkAttr = 'bucket',
   nameAttr = 'bucket',
 ): TfBlock[] {
-  const name = known(ctx, attr(target, nameAttr)?.expr);
+  return derived(ctx, (c) => findCompanions(c, target, type, linkAttr, nameAttr));
+}
+
+function findCompanions(
+  ctx: TfRuleContext,
+  target: TfBlock,
+  type: string,
+  linkAttr: string,
+  nameAttr: string,
+): TfBlock[] {
   const index = companionIndex(ctx, type, linkAttr);
-  const hits = new Set<number>(index.byAddress.get(address(target)));
-  if (typeof name === 'string' && name !== '') for (const i of index.byName.get(name) ?? []) hits.add(i);
-  return [...hits].sort((x, y) => x - y).map((i) => index.all[i] as TfBlock);
+  if (index.all.length === 0) return [];
+  const byAddress = index.byAddress.get(address(target));
+  const name = known(ctx, attr(target, nameAttr)?.expr);
+  const byName = typeof name === 'string' && name !== '' ? index.byName.get(name) : undefined;
+  // Both lists are ascending without repeats: merged in module order.
+  const hits = byName && byAddress ? mergeAscending(byAddress, byName) : (byAddress ?? byName ?? []);
+  return hits.map((i) => index.all[i] as TfBlock);
+}
+
+function mergeAscending(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i] ?? Infinity;
+    const y = b[j] ?? Infinity;
+    out.push(Math.min(x, y));
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out;
 }
 
 interface CompanionIndex {
@@ -103,39 +134,45 @@ interface CompanionIndex {
   byName: Map<string, number[]>;
 }
 
-/** One index per rule run and companion type: a module with n buckets costs n lookups, not n². */
-const companionIndexes = new WeakMap<TfRuleContext, Map<string, CompanionIndex>>();
-
+/** One index per companion type, kept across runs while the companions (and variables) are unchanged. */
 function companionIndex(ctx: TfRuleContext, type: string, linkAttr: string): CompanionIndex {
-  let perCtx = companionIndexes.get(ctx);
-  if (!perCtx) companionIndexes.set(ctx, (perCtx = new Map()));
   const key = `${type}\u0000${linkAttr}`;
-  const cached = perCtx.get(key);
-  if (cached) return cached;
-  const all = resources(ctx, type);
-  const index: CompanionIndex = { all, byAddress: new Map(), byName: new Map() };
-  const add = (m: Map<string, number[]>, k: string, i: number) => {
-    const list = m.get(k);
-    if (!list) m.set(k, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  all.forEach((c, i) => {
-    const link = attr(c, linkAttr)?.expr;
-    if (!link) return;
-    const refs = [...link.references];
-    if (usesEach(link)) refs.push(...(attr(c, 'for_each')?.expr?.references ?? []));
-    // `refersTo`: the reference is the address or continues it after a dot.
-    for (const r of refs) {
-      for (let dot = r.name.indexOf('.'); dot >= 0; dot = r.name.indexOf('.', dot + 1)) {
-        add(index.byAddress, r.name.slice(0, dot), i);
-      }
-      add(index.byAddress, r.name, i);
-    }
-    const v = known(ctx, link);
-    if (typeof v === 'string' && v !== '') add(index.byName, v, i);
+  return memo(ctx, key, () => {
+    const all = resources(ctx, type);
+    const index: CompanionIndex = { all, byAddress: new Map(), byName: new Map() };
+    const add = (m: Map<string, number[]>, k: string, i: number) => {
+      const list = m.get(k);
+      if (!list) m.set(k, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    all.forEach((c, i) => {
+      const { addresses, name } = perBlock(ctx, `link\u0000${key}`, c, (b) => linkOf(ctx, b, linkAttr));
+      for (const a of addresses) add(index.byAddress, a, i);
+      if (name !== undefined) add(index.byName, name, i);
+    });
+    return index;
   });
-  perCtx.set(key, index);
-  return index;
+}
+
+/**
+ * What a companion's link may point at: every address it (or, through `each`, its for_each)
+ * refers to, and its static string value. Remembered per companion block across runs.
+ */
+function linkOf(ctx: TfRuleContext, c: TfBlock, linkAttr: string): { addresses: string[]; name?: string } {
+  const link = attr(c, linkAttr)?.expr;
+  if (!link) return { addresses: [] };
+  const refs = [...link.references];
+  if (usesEach(link)) refs.push(...(attr(c, 'for_each')?.expr?.references ?? []));
+  const addresses: string[] = [];
+  // `refersTo`: the reference is the address or continues it after a dot.
+  for (const r of refs) {
+    for (let dot = r.name.indexOf('.'); dot >= 0; dot = r.name.indexOf('.', dot + 1)) {
+      addresses.push(r.name.slice(0, dot));
+    }
+    addresses.push(r.name);
+  }
+  const v = known(ctx, link);
+  return typeof v === 'string' && v !== '' ? { addresses, name: v } : { addresses };
 }
 
 function usesEach(expr: TfExpr | undefined): boolean {
@@ -147,28 +184,22 @@ function usesEach(expr: TfExpr | undefined): boolean {
  * the module: it could point at `target`, so "no companion" is not proven.
  */
 export function hasUnresolvedCompanion(ctx: TfRuleContext, type: string, linkAttr = 'bucket'): boolean {
-  // Rules ask once per bucket: answer once per run (the context is new for every run).
-  let perCtx = unresolvedCompanions.get(ctx);
-  if (!perCtx) unresolvedCompanions.set(ctx, (perCtx = new Map()));
-  const key = `${type}\u0000${linkAttr}`;
-  let answer = perCtx.get(key);
-  if (answer === undefined) perCtx.set(key, (answer = findUnresolvedCompanion(ctx, type, linkAttr)));
-  return answer;
+  // Rules ask once per bucket: answered once per run, and kept while the companions are unchanged.
+  const tag = `unresolved\u0000${type}\u0000${linkAttr}`;
+  return memo(ctx, tag, () =>
+    resources(ctx, type).some((c) => perBlock(ctx, tag, c, () => unresolvedLink(ctx, c, linkAttr))),
+  );
 }
 
-const unresolvedCompanions = new WeakMap<TfRuleContext, Map<string, boolean>>();
-
-function findUnresolvedCompanion(ctx: TfRuleContext, type: string, linkAttr: string): boolean {
-  return resources(ctx, type).some((c) => {
-    const link = attr(c, linkAttr)?.expr;
-    if (!link) return false;
-    if (known(ctx, link) !== undefined) return false;
-    // A reference to a resource of the module is resolved; anything else (var without default,
-    // module output, data source) might be our target.
-    const forEach = attr(c, 'for_each')?.expr;
-    const refs = [...link.references, ...(usesEach(link) ? (forEach?.references ?? []) : [])];
-    return !refs.some((r) => /^aws_s3_bucket\.[^.]+/.test(r.name));
-  });
+function unresolvedLink(ctx: TfRuleContext, c: TfBlock, linkAttr: string): boolean {
+  const link = attr(c, linkAttr)?.expr;
+  if (!link) return false;
+  if (known(ctx, link) !== undefined) return false;
+  // A reference to a resource of the module is resolved; anything else (var without default,
+  // module output, data source) might be our target.
+  const forEach = attr(c, 'for_each')?.expr;
+  const refs = [...link.references, ...(usesEach(link) ? (forEach?.references ?? []) : [])];
+  return !refs.some((r) => /^aws_s3_bucket\.[^.]+/.test(r.name));
 }
 
 /**
@@ -333,7 +364,13 @@ export function googleDoc(resource: string): { title: string; url: string } {
  */
 export function canAddCompanion(ctx: TfRuleContext, block: TfBlock, type: string): boolean {
   if (attr(block, 'count') || attr(block, 'for_each')) return false;
-  return !resources(ctx, type).some((r) => r.labels[1] === block.labels[1]);
+  const [taken] = derived(ctx, (c) => [namesOf(c, type).has(block.labels[1])] as const);
+  return !taken;
+}
+
+/** Names (second labels) of the resources of a type, once per rule run (and kept while they are). */
+function namesOf(ctx: TfRuleContext, type: string): Set<string | undefined> {
+  return memo(ctx, `names\u0000${type}`, () => new Set(resources(ctx, type).map((r) => r.labels[1])));
 }
 
 // ---------- network ingress (AWS security groups, Azure NSGs, GCP firewalls) ----------

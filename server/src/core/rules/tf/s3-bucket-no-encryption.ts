@@ -5,6 +5,7 @@ import {
   canAddCompanion,
   children,
   companions,
+  eachBlock,
   hasUnresolvedCompanion,
   insertAfterBlockFix,
   isDisabled,
@@ -46,10 +47,11 @@ const rule: TfRule = {
         });
     }
     if (hasUnresolvedCompanion(ctx, type)) return;
-    for (const bucket of resources(ctx, 'aws_s3_bucket')) {
-      if (isDisabled(ctx, bucket)) continue;
-      if (children(bucket, 'server_side_encryption_configuration').length > 0) continue;
-      if (companions(ctx, bucket, type).length > 0) continue;
+    // Per bucket: a keystroke re-checks only the buckets whose block or companions changed.
+    eachBlock(ctx, 'aws_s3_bucket', resources(ctx, 'aws_s3_bucket'), (bucket) => {
+      if (isDisabled(ctx, bucket)) return;
+      if (children(bucket, 'server_side_encryption_configuration').length > 0) return;
+      if (companions(ctx, bucket, type).length > 0) return;
       const name = bucket.labels[1] ?? 'this';
       const fix =
         canAddCompanion(ctx, bucket, type) &&
@@ -69,7 +71,7 @@ const rule: TfRule = {
         message: `S3 bucket "${name}" declares no server-side encryption configuration.`,
         fixes: fix ? [fix] : undefined,
       });
-    }
+    });
   },
 };
 

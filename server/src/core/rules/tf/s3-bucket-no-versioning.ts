@@ -7,6 +7,7 @@ import {
   canAddCompanion,
   children,
   companions,
+  eachBlock,
   hasUnresolvedCompanion,
   insertAfterBlockFix,
   isDisabled,
@@ -39,14 +40,14 @@ const rule: TfRule = {
   check(ctx) {
     const type = 'aws_s3_bucket_versioning';
     // Versioning resources that do not enable it.
-    for (const v of resources(ctx, type)) {
-      if (isDisabled(ctx, v)) continue;
+    eachBlock(ctx, type, resources(ctx, type), (v) => {
+      if (isDisabled(ctx, v)) return;
       const status = attrAt(v, 'versioning_configuration', 'status');
       const value = known(ctx, status?.expr);
       if (status && typeof value === 'string' && value !== 'Enabled') {
         ctx.report(status, { message: `S3 bucket versioning is "${value}", not Enabled.` });
       }
-    }
+    });
     for (const m of s3BucketModules(ctx)) {
       const versioning = attr(m, 'versioning');
       if (!versioning) {
@@ -67,8 +68,9 @@ const rule: TfRule = {
         });
     }
     if (hasUnresolvedCompanion(ctx, type)) return;
-    for (const bucket of resources(ctx, 'aws_s3_bucket')) {
-      if (isDisabled(ctx, bucket)) continue;
+    // Per bucket: a keystroke re-checks only the buckets whose block or companions changed.
+    eachBlock(ctx, 'aws_s3_bucket', resources(ctx, 'aws_s3_bucket'), (bucket) => {
+      if (isDisabled(ctx, bucket)) return;
       const inline = children(bucket, 'versioning')[0];
       if (inline) {
         const enabled = attr(inline, 'enabled');
@@ -77,9 +79,9 @@ const rule: TfRule = {
           ctx.report(enabled ?? inline, {
             message: `S3 bucket "${bucket.labels[1] ?? ''}" has versioning disabled.`,
           });
-        continue;
+        return;
       }
-      if (companions(ctx, bucket, type).length > 0) continue;
+      if (companions(ctx, bucket, type).length > 0) return;
       const name = bucket.labels[1] ?? 'this';
       const fix =
         canAddCompanion(ctx, bucket, type) &&
@@ -96,7 +98,7 @@ const rule: TfRule = {
         message: `S3 bucket "${name}" has no versioning.`,
         fixes: fix ? [fix] : undefined,
       });
-    }
+    });
   },
 };
 

@@ -5,6 +5,7 @@ import {
   awsDoc,
   CIS_AWS,
   companions,
+  eachBlock,
   hasUnresolvedCompanion,
   isDisabled,
   known,
@@ -33,8 +34,9 @@ const rule: TfRule = {
   },
   check(ctx) {
     // Settings the block leaves false (or unset, which means false).
-    for (const pab of resources(ctx, 'aws_s3_bucket_public_access_block')) {
-      if (isDisabled(ctx, pab)) continue;
+    const type = 'aws_s3_bucket_public_access_block';
+    eachBlock(ctx, type, resources(ctx, type), (pab) => {
+      if (isDisabled(ctx, pab)) return;
       const unset = FLAGS.filter((f) => !attr(pab, f));
       if (unset.length > 0) {
         ctx.report(pab, { message: `The public access block leaves ${unset.join(', ')} unset (false).` });
@@ -45,7 +47,7 @@ const rule: TfRule = {
           ctx.report(a, { message: `The public access block sets ${flag} to false.` });
         }
       }
-    }
+    });
     // The module's defaults for the flags changed across major versions: only explicit opt-outs count.
     for (const m of s3BucketModules(ctx)) {
       const attach = attr(m, 'attach_public_policy');
@@ -67,12 +69,13 @@ const rule: TfRule = {
     const accountWide = resources(ctx, 'aws_s3_account_public_access_block').some((b) =>
       FLAGS.every((f) => asBool(known(ctx, attr(b, f)?.expr)) === true),
     );
-    if (accountWide || hasUnresolvedCompanion(ctx, 'aws_s3_bucket_public_access_block')) return;
-    for (const bucket of resources(ctx, 'aws_s3_bucket')) {
-      if (isDisabled(ctx, bucket)) continue;
-      if (companions(ctx, bucket, 'aws_s3_bucket_public_access_block').length > 0) continue;
+    if (accountWide || hasUnresolvedCompanion(ctx, type)) return;
+    // Per bucket: a keystroke re-checks only the buckets whose block or companions changed.
+    eachBlock(ctx, 'aws_s3_bucket', resources(ctx, 'aws_s3_bucket'), (bucket) => {
+      if (isDisabled(ctx, bucket)) return;
+      if (companions(ctx, bucket, type).length > 0) return;
       ctx.report(bucket, { message: `S3 bucket "${bucket.labels[1] ?? ''}" has no public access block.` });
-    }
+    });
   },
 };
 

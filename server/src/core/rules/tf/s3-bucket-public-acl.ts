@@ -1,6 +1,6 @@
 import type { TfAttribute, TfBlock } from '../../terraform/model';
 import type { TfRule } from '../types';
-import { attr, awsDoc, CIS_AWS, isDisabled, known, resources } from './helpers';
+import { attr, awsDoc, CIS_AWS, eachBlock, isDisabled, known, resources } from './helpers';
 import { s3BucketModules } from './registryModules';
 
 /** Canned ACLs granting access to everyone (or to every AWS account). */
@@ -48,8 +48,8 @@ const rule: TfRule = {
   },
   check(ctx) {
     for (const type of ['aws_s3_bucket', 'aws_s3_bucket_acl']) {
-      for (const b of resources(ctx, type)) {
-        if (isDisabled(ctx, b)) continue;
+      eachBlock(ctx, type, resources(ctx, type), (b) => {
+        if (isDisabled(ctx, b)) return;
         for (const uri of grantUris(b)) {
           const v = known(ctx, uri.expr);
           if (typeof v === 'string' && PUBLIC_GROUPS.test(v)) {
@@ -58,9 +58,9 @@ const rule: TfRule = {
         }
         const acl = attr(b, 'acl');
         const v = known(ctx, acl?.expr);
-        if (!acl || typeof v !== 'string' || !PUBLIC_ACLS.has(v)) continue;
+        if (!acl || typeof v !== 'string' || !PUBLIC_ACLS.has(v)) return;
         ctx.report(acl, { message: `S3 bucket ACL "${v}" makes the bucket's objects public.` });
-      }
+      });
     }
     for (const m of s3BucketModules(ctx)) {
       const acl = attr(m, 'acl');

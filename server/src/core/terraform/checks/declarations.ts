@@ -13,7 +13,7 @@ export interface Declaration {
 export function declarations(module: TfModule, includeOverrides = true): Declaration[] {
   const out: Declaration[] = [];
   for (const f of module.files) {
-    if (!includeOverrides && /(^|[\\/])(override|[^\\/]*_override)\.tf$/.test(f.path)) continue;
+    if (!includeOverrides && isOverride(f.path)) continue;
     for (const b of f.blocks) for (const d of blockDeclarations(b, f.path)) out.push(d);
   }
   return out;
@@ -62,15 +62,27 @@ export function declarationKeys(b: TfBlock): string[] {
 
 /** Same variable, output, local, module, resource or data source declared twice in the folder. */
 export function checkDuplicates(ctx: TfCheckContext): Finding[] {
-  const byKey = new Map<string, Declaration[]>();
-  for (const d of declarations(ctx.module, false)) {
-    const list = byKey.get(d.key);
-    if (list) list.push(d);
-    else byKey.set(d.key, [d]);
+  const lists: (readonly Declaration[])[] = [];
+  for (const f of ctx.module.files) {
+    if (isOverride(f.path)) continue;
+    for (const b of f.blocks) lists.push(blockDeclarations(b, f.path));
   }
+  // Which keys are declared twice follows from the keys alone: while every block declares the
+  // same keys as last time (a keystroke inside a block), the answer is the last one.
+  const last = lastDuplicates;
+  const repeated = last && sameKeys(lists, last.lists) ? last.repeated : repeatedKeys(lists);
+  lastDuplicates = { lists, repeated };
+  if (repeated.size === 0) return [];
+  const byKey = new Map<string, Declaration[]>();
+  for (const list of lists)
+    for (const d of list) {
+      if (!repeated.has(d.key)) continue;
+      const same = byKey.get(d.key);
+      if (same) same.push(d);
+      else byKey.set(d.key, [d]);
+    }
   const out: Finding[] = [];
   for (const [key, list] of byKey) {
-    if (list.length < 2) continue;
     for (const d of list) {
       if (d.file !== ctx.file.path) continue;
       const other = list.find((o) => o !== d);
@@ -85,4 +97,33 @@ export function checkDuplicates(ctx: TfCheckContext): Finding[] {
     }
   }
   return out;
+}
+
+function isOverride(path: string): boolean {
+  return /(^|[\\/])(override|[^\\/]*_override)\.tf$/.test(path);
+}
+
+let lastDuplicates: { lists: (readonly Declaration[])[]; repeated: ReadonlySet<string> } | undefined;
+
+function repeatedKeys(lists: (readonly Declaration[])[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const list of lists)
+    for (const d of list) {
+      if (seen.has(d.key)) repeated.add(d.key);
+      else seen.add(d.key);
+    }
+  return repeated;
+}
+
+function sameKeys(now: (readonly Declaration[])[], old: (readonly Declaration[])[]): boolean {
+  if (now.length !== old.length) return false;
+  for (let i = 0; i < now.length; i++) {
+    const a = now[i] as readonly Declaration[];
+    const b = old[i] as readonly Declaration[];
+    if (a === b) continue;
+    if (a.length !== b.length) return false;
+    for (let j = 0; j < a.length; j++) if (a[j]?.key !== b[j]?.key) return false;
+  }
+  return true;
 }

@@ -13,7 +13,8 @@ import { declarationKeys } from './declarations';
  */
 export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding[] {
   if (!complete || ctx.module.files.some((f) => f.hasErrors)) return [];
-  const { signature, declared } = declaredNames(ctx.module);
+  const names = declaredNames(ctx.module);
+  const { declared } = names;
   let out: Finding[] = [];
   const visitRef = (ref: TfReference, bound: ReadonlySet<string>) => {
     const parts = ref.name.split('.');
@@ -76,38 +77,53 @@ export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding
   const all: Finding[] = [];
   for (const b of ctx.file.blocks) {
     const known = byBlock.get(b);
-    if (known && known.signature === signature) {
+    if (known && known.names === names) {
       for (const f of known.findings) all.push(f);
       continue;
     }
     out = [];
     visitBlock(b, new Set(), true);
-    byBlock.set(b, { signature, findings: out });
+    byBlock.set(b, { names, findings: out });
     for (const f of out) all.push(f);
   }
   return all;
 }
 
-const byBlock = new WeakMap<TfBlock, { signature: string; findings: Finding[] }>();
+const byBlock = new WeakMap<TfBlock, { names: Declared; findings: Finding[] }>();
 
 /**
  * What the folder declares, as `var.x`, `t.n`, `data.t.n`... keys (as `declarations()` gives
- * them, plus `data` blocks nested in `check` blocks), and a signature that is equal exactly when
- * the keys are, in the same order. Keys are remembered per block (kept while its text is) and
- * the last set per signature, so an edit that changes no declaration rebuilds neither.
+ * them, plus `data` blocks nested in `check` blocks). Keys are remembered per block (kept while
+ * its text is) and the last set is kept while every block declares the same keys as before (a
+ * keystroke inside a block): the same object, which blocks' findings are remembered against.
  */
-function declaredNames(module: TfModule): { signature: string; declared: ReadonlySet<string> } {
+function declaredNames(module: TfModule): Declared {
   const parts: string[] = [];
   for (const f of module.files) for (const b of f.blocks) parts.push(blockKeys(b));
-  const signature = parts.join('\u0000');
-  if (lastDeclared?.signature === signature) return lastDeclared;
+  if (lastDeclared && sameStrings(parts, lastDeclared.parts)) {
+    lastDeclared.parts = parts;
+    return lastDeclared;
+  }
   const declared = new Set<string>();
   for (const p of parts) if (p) for (const k of p.split('\u0000')) declared.add(k);
-  lastDeclared = { signature, declared };
+  lastDeclared = { parts, declared };
   return lastDeclared;
 }
 
-let lastDeclared: { signature: string; declared: ReadonlySet<string> } | undefined;
+interface Declared {
+  /** Each block's keys, joined. */
+  parts: string[];
+  declared: ReadonlySet<string>;
+}
+
+let lastDeclared: Declared | undefined;
+
+function sameStrings(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const keysByBlock = new WeakMap<TfBlock, string>();
 
 function blockKeys(b: TfBlock): string {
