@@ -73,6 +73,43 @@ describe('bulwark check --jobs', () => {
     }
   });
 
+  test('one folder, or none, with workers started for the walk: same output as one job', async () => {
+    const t = tempTree({
+      'one/bad.yaml': BROKEN_K8S,
+      'one/ok.yaml': WARNING_K8S,
+      'empty/readme.md': '# x\n',
+    });
+    try {
+      for (const path of ['one', 'empty']) {
+        const one = await runCli(['check', path, '--format', 'json', '--jobs', '1'], t.dir);
+        const two = await runCli(['check', path, '--format', 'json', '--jobs', '2'], t.dir);
+        assert.equal(two.timedOut, false);
+        assert.equal(two.code, one.code, two.stderr);
+        assert.equal(two.stdout, one.stdout);
+        assert.equal(two.stderr, one.stderr);
+      }
+      assert.equal(
+        parseJsonReport((await runCli(['check', 'one', '--format', 'json', '-j', '2'], t.dir)).stdout)
+          .findings.length > 0,
+        true,
+      );
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  test('a usage error found after the workers started still ends the run at once', async () => {
+    const t = tempTree({ 'a/bad.yaml': BROKEN_K8S, 'b/bad.yaml': BROKEN_K8S });
+    try {
+      const r = await runCli(['check', '.', 'no-such-path', '--jobs', '2'], t.dir, { timeoutMs: 10_000 });
+      assert.equal(r.timedOut, false, 'the workers were left running');
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /no such file or directory: no-such-path/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   for (const bad of ['0', '-1', 'two', '1.5']) {
     test(`--jobs ${bad} is a usage error`, async () => {
       const t = tempTree({ 'ok.yaml': BROKEN_K8S });

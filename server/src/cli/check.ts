@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -11,6 +12,7 @@ import {
   errorText,
   groupByFolder,
   type FileAnalyzer,
+  type FolderCheckOptions,
   type FolderResult,
 } from './folderCheck';
 import { formatJson } from './format/json';
@@ -19,7 +21,7 @@ import { formatText } from './format/text';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type CliIo } from './io';
 import { compareReported, SEVERITY_RANK, type Report, type Reported } from './report';
 import { collectFiles } from './walk';
-import { checkInWorkers } from './workerPool';
+import { CheckPool } from './workerPool';
 
 export type { FileAnalyzer };
 
@@ -83,18 +85,34 @@ export async function runCheck(argv: readonly string[], io: CliIo, deps: CheckDe
   const quiet = args.options.has('quiet');
   const jobs = parseJobs(args.options.get('jobs'));
   const paths = args.positionals.length ? args.positionals : ['.'];
-
-  const walked = await collectFiles(io.cwd, paths, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
   const notice = (s: string) => {
     if (!quiet) io.stderr(s + '\n');
   };
-  for (const t of walked.tooLarge) {
-    notice(
-      `${display(io.cwd, t.path)}: skipped: ${t.size} bytes is over the ${DEFAULT_MAX_FILE_BYTES}-byte limit`,
-    );
-  }
 
-  const outcome = await analyzeFiles(walked.files, io, deps, jobs, notice);
+  const folder: FolderCheckOptions = { cwd: io.cwd, lineTexts: format === 'sarif' };
+  const script = jobs > 1 && !deps.createAnalyzer ? deps.workerScript : undefined;
+  const workers = (s: string, startNow?: number) =>
+    new CheckPool({ script: s, jobs, assetsDir: deps.assetsDir, folder }, startNow);
+  // A folder to walk usually holds several: up to one worker per core starts loading during the
+  // walk (more, if asked for, once the walk has found folders enough).
+  let pool =
+    script !== undefined && paths.some((p) => isDirectory(resolve(io.cwd, p)))
+      ? workers(script, availableParallelism())
+      : undefined;
+  let outcome: Outcome;
+  try {
+    const walked = collectFiles(io.cwd, paths, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
+    for (const t of walked.tooLarge) {
+      notice(
+        `${display(io.cwd, t.path)}: skipped: ${t.size} bytes is over the ${DEFAULT_MAX_FILE_BYTES}-byte limit`,
+      );
+    }
+    const groups = groupByFolder(walked.files);
+    if (!pool && script !== undefined && groups.length > 1) pool = workers(script);
+    outcome = await analyzeFiles(groups, walked.listings, io, deps, { notice, folder, pool });
+  } finally {
+    pool?.close();
+  }
   const report: Report = {
     findings: outcome.findings.sort(compareReported),
     filesChecked: outcome.checked,
@@ -135,26 +153,25 @@ interface Outcome {
 }
 
 /**
- * Checks the files folder by folder: in this thread with one job (or an injected analyzer),
- * otherwise on worker threads. Messages are written in walk order either way, and findings are
- * sorted afterwards, so the output does not depend on the number of jobs.
+ * Checks the folders: on the worker pool when there is one, otherwise in this thread (one job,
+ * a single folder, or an injected analyzer). Messages are written in walk order either way, and
+ * findings are sorted afterwards, so the output does not depend on the number of jobs.
  */
 async function analyzeFiles(
-  files: readonly string[],
+  groups: readonly string[][],
+  listings: ReadonlyMap<string, string[]>,
   io: CliIo,
   deps: CheckDeps,
-  jobs: number,
-  notice: (s: string) => void,
+  run: { notice: (s: string) => void; folder: FolderCheckOptions; pool: CheckPool | undefined },
 ): Promise<Outcome> {
   const outcome: Outcome = { findings: [], checked: 0, internalErrors: 0 };
-  if (files.length === 0) return outcome;
-  const groups = groupByFolder(files);
+  if (groups.length === 0) return outcome;
   const add = (r: FolderResult) => {
     for (const m of r.messages) {
-      if (m.notice) notice(m.text);
+      if (m.notice) run.notice(m.text);
       else io.stderr(m.text + '\n');
     }
-    outcome.findings.push(...r.findings);
+    for (const f of r.findings) outcome.findings.push(f);
     outcome.checked += r.checked;
     outcome.internalErrors += r.internalErrors;
   };
@@ -164,13 +181,8 @@ async function analyzeFiles(
     return outcome;
   };
 
-  if (jobs > 1 && groups.length > 1 && deps.workerScript !== undefined && !deps.createAnalyzer) {
-    const pooled = await checkInWorkers(groups, {
-      script: deps.workerScript,
-      jobs,
-      assetsDir: deps.assetsDir,
-      cwd: io.cwd,
-    });
+  if (run.pool) {
+    const pooled = await run.pool.check(groups, listings);
     if (!pooled.ok) return cannotStart(pooled.startError);
     for (const r of pooled.results) add(r);
     return outcome;
@@ -182,8 +194,17 @@ async function analyzeFiles(
   } catch (e) {
     return cannotStart(errorText(e));
   }
-  for (const group of groups) add(await checkFolder(group, checker.analyzer, checker.loaded, io.cwd));
+  for (const [dir, names] of listings) checker.host.seedListing(dir, names);
+  for (const group of groups) add(checkFolder(group, checker.analyzer, checker.loaded, run.folder));
   return outcome;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** `--jobs N`: a positive integer; by default one job per available core. */

@@ -1,12 +1,14 @@
 import { Analyzer, type AnalysisHost } from '../core/analyzer';
-import { createHost } from '../node/diskHost';
 import { TerraformProviderSchemaCache } from '../node/terraformProviderSchemas';
 import type { FileAnalyzer } from './folderCheck';
+import { createRunHost, type RunHost } from './runHost';
 
 export interface CheckAnalyzer {
   analyzer: FileAnalyzer;
   /** The current folder's texts, served to the analyzer before the disk. */
   loaded: Map<string, string>;
+  /** What the analyzer reads through: the disk of this run, listed and read once. */
+  host: RunHost;
 }
 
 /** The analyzer a check run (or one of its workers) uses, over the disk plus an overlay. */
@@ -17,6 +19,6 @@ export async function createCheckAnalyzer(
 ): Promise<CheckAnalyzer> {
   const loaded = new Map<string, string>();
   const schemas = new TerraformProviderSchemaCache();
-  const host = createHost({ overlay: (p) => loaded.get(p), providerSchemas: (dir) => schemas.loadSync(dir) });
-  return { analyzer: await create(host, assetsDir), loaded };
+  const host = createRunHost({ overlay: loaded, providerSchemas: (dir) => schemas.loadSync(dir) });
+  return { analyzer: await create(host, assetsDir), loaded, host };
 }

@@ -1,6 +1,7 @@
+import { dirname } from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { createCheckAnalyzer } from './checkAnalyzer';
-import { checkFolder, errorText } from './folderCheck';
+import { checkFolder, errorText, type FolderResult } from './folderCheck';
 import type { CheckWorkerData, FromWorker, ToWorker } from './workerPool';
 
 /**
@@ -16,20 +17,21 @@ export async function runCheckWorker(port: MessagePort, data: CheckWorkerData): 
     post({ type: 'startFailed', error: errorText(e) });
     return;
   }
-  // Folders are checked strictly one after another: the overlay holds one folder at a time.
-  let queue = Promise.resolve();
+  // Folders are checked one after another (synchronously): the overlay holds one folder at a time.
   port.on('message', (m: ToWorker) => {
-    queue = queue.then(async () => {
-      const result = await checkFolder(m.files, checker.analyzer, checker.loaded, data.cwd).catch(
-        (e: unknown) => ({
-          findings: [],
-          messages: [{ text: `bulwark: internal error: ${errorText(e)}`, notice: false }],
-          checked: 0,
-          internalErrors: 1,
-        }),
-      );
-      post({ type: 'result', index: m.index, result });
-    });
+    if (m.listing) checker.host.seedListing(dirname(m.files[0] ?? ''), m.listing);
+    let result: FolderResult;
+    try {
+      result = checkFolder(m.files, checker.analyzer, checker.loaded, data.folder);
+    } catch (e) {
+      result = {
+        findings: [],
+        messages: [{ text: `bulwark: internal error: ${errorText(e)}`, notice: false }],
+        checked: 0,
+        internalErrors: 1,
+      };
+    }
+    post({ type: 'result', index: m.index, result });
   });
   post({ type: 'ready' });
 }

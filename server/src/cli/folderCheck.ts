@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import type { Analyzer } from '../core/analyzer';
 import { LineIndex } from '../core/text/lineIndex';
@@ -24,29 +24,36 @@ export interface FolderResult {
   internalErrors: number;
 }
 
+/** How a folder is checked: the same in the main thread and in every worker. */
+export interface FolderCheckOptions {
+  cwd: string;
+  /** Whether findings carry the text of their first line (only SARIF shows it). */
+  lineTexts: boolean;
+}
+
 /**
- * Reads one folder's files together (async), serves them to the analyzer from `loaded` (the
- * host's overlay), so a Terraform module's sibling files are read once, analyses each, then
- * drops the folder from the analyzer and the overlay.
+ * Reads one folder's files (synchronously: the thread has nothing else to do meanwhile, and
+ * a promise per file cost more than the read), serves them to the analyzer from `loaded` (the
+ * host's overlay), so a Terraform module's and a manifest folder's sibling files are read
+ * once, analyses each, then drops the folder from the analyzer and the overlay.
  */
-export async function checkFolder(
+export function checkFolder(
   group: readonly string[],
   analyzer: FileAnalyzer,
   loaded: Map<string, string>,
-  cwd: string,
-): Promise<FolderResult> {
+  options: FolderCheckOptions,
+): FolderResult {
   const result: FolderResult = { findings: [], messages: [], checked: 0, internalErrors: 0 };
-  const texts = await Promise.all(
-    group.map((p) =>
-      readFile(p).then(
-        (buf) => ({ p, text: decodeText(buf) }),
-        (e: unknown) => ({ p, error: e }),
-      ),
-    ),
-  );
+  const texts = group.map((p) => {
+    try {
+      return { p, text: decodeText(readFileSync(p)) };
+    } catch (e) {
+      return { p, error: e as unknown };
+    }
+  });
   for (const t of texts) if ('text' in t && t.text !== undefined) loaded.set(t.p, t.text);
   for (const t of texts) {
-    const shown = display(cwd, t.p);
+    const shown = display(options.cwd, t.p);
     if ('error' in t) {
       result.messages.push({ text: `${shown}: cannot read: ${errorText(t.error)}`, notice: false });
       result.internalErrors++;
@@ -59,7 +66,7 @@ export async function checkFolder(
     result.checked++;
     try {
       const { findings } = analyzer.analyze(t.p, t.text);
-      if (findings.length) result.findings.push(...toReported(shown, t.text, findings));
+      if (findings.length) result.findings.push(...toReported(shown, t.text, findings, options.lineTexts));
     } catch (e) {
       result.messages.push({ text: `${shown}: internal error: ${errorText(e)}`, notice: false });
       result.internalErrors++;
@@ -70,8 +77,13 @@ export async function checkFolder(
   return result;
 }
 
-function toReported(file: string, text: string, findings: readonly Finding[]): Reported[] {
-  const lines = new LineIndex(text);
+function toReported(
+  file: string,
+  text: string,
+  findings: readonly Finding[],
+  withLineText: boolean,
+): Reported[] {
+  const lines = withLineText ? new LineIndex(text) : undefined;
   return findings.map((f) => ({
     file,
     line: f.range.start.line + 1,
@@ -81,7 +93,7 @@ function toReported(file: string, text: string, findings: readonly Finding[]): R
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
-    lineText: lines.lineText(f.range.start.line),
+    lineText: lines ? lines.lineText(f.range.start.line) : '',
   }));
 }
 

@@ -12,7 +12,7 @@ export interface Reported {
   ruleId: string;
   severity: Severity;
   message: string;
-  /** Text of the finding's first line, for SARIF fingerprints. */
+  /** Text of the finding's first line, for SARIF fingerprints (empty for other formats). */
   lineText: string;
 }
 

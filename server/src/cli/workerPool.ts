@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { FolderResult } from './folderCheck';
+import { dirname } from 'node:path';
+import type { FolderCheckOptions, FolderResult } from './folderCheck';
 
 /** Marks the worker threads the CLI starts, so its entry point knows which role it runs. */
 export const CHECK_WORKER_KIND = 'bulwark-check-worker';
@@ -7,11 +8,17 @@ export const CHECK_WORKER_KIND = 'bulwark-check-worker';
 export interface CheckWorkerData {
   kind: typeof CHECK_WORKER_KIND;
   assetsDir: string;
-  cwd: string;
+  folder: FolderCheckOptions;
 }
 
 /** Main thread -> worker. */
-export type ToWorker = { type: 'folder'; index: number; files: string[] };
+export interface ToWorker {
+  type: 'folder';
+  index: number;
+  files: string[];
+  /** The folder's entries as the walk read them, so the worker need not list it again. */
+  listing?: string[];
+}
 
 /** Worker -> main thread. */
 export type FromWorker =
@@ -23,109 +30,194 @@ export interface PoolOptions {
   script: string;
   jobs: number;
   assetsDir: string;
-  cwd: string;
+  folder: FolderCheckOptions;
 }
 
 export type PoolOutcome =
   { ok: true; results: FolderResult[] } | { ok: false; startError: string; results: FolderResult[] };
 
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  gone: boolean;
+  /** The folders sent to it and not answered yet, oldest (the one being checked) first. */
+  inFlight: number[];
+  /** Its own run of neighbouring folders. */
+  share?: Range;
+}
+
+interface Run {
+  groups: readonly string[][];
+  listings: ReadonlyMap<string, string[]> | undefined;
+  results: (FolderResult | undefined)[];
+  pending: number;
+  ranges: Range[];
+  /** Folders queued on a worker that stopped before starting them. */
+  orphans: number[];
+  done: (outcome: PoolOutcome) => void;
+}
+
 /**
- * Checks `groups` (whole folders) on `jobs` worker threads, one folder at a time per worker:
- * each works through its own run of neighbouring folders, then takes the last folders of the
- * longest run left. Results come back indexed by folder, so the caller sees them in walk order
- * however the work was spread. A worker that dies takes its folder with it as an internal error;
- * the remaining folders go to the others. An analyzer that cannot start (same assets for all
- * workers) fails the run as it does without workers.
+ * Files sent ahead to each worker: with one folder at a time, a worker idles for a round trip
+ * through the main thread after every folder (650 of them in the benchmark's repository, most
+ * of a single file). A folder at least this big goes alone, so that at the end of the run no
+ * worker holds two big folders while another has nothing left.
  */
-export function checkInWorkers(groups: readonly string[][], options: PoolOptions): Promise<PoolOutcome> {
-  return new Promise((resolvePool) => {
-    const results: (FolderResult | undefined)[] = new Array<FolderResult | undefined>(groups.length);
-    const jobs = Math.max(1, Math.min(options.jobs, groups.length));
-    const ranges = contiguousShares(groups, jobs);
-    let pending = groups.length;
-    let alive = 0;
-    let startError: string | undefined;
-    const workers: Worker[] = [];
-    const inFlight = new Map<Worker, number>();
-    const shareOf = new Map<Worker, Range>();
+const QUEUED_FILES = 8;
 
-    const finish = () => {
-      for (const w of workers) void w.terminate();
-      const filled = results.map((r) => r ?? emptyResult());
-      resolvePool(
-        startError !== undefined ? { ok: false, startError, results: filled } : { ok: true, results: filled },
-      );
-    };
-    const settle = (index: number, result: FolderResult) => {
-      if (results[index] !== undefined) return;
-      results[index] = result;
-      pending--;
-      if (pending === 0) finish();
-    };
-    const feed = (w: Worker) => {
-      const index = takeNext(shareOf.get(w), ranges);
-      if (index === undefined) {
-        inFlight.delete(w);
-        return;
-      }
-      inFlight.set(w, index);
-      const message: ToWorker = { type: 'folder', index, files: groups[index] ?? [] };
-      w.postMessage(message);
-    };
-    const lost = (w: Worker, why: string) => {
-      const index = inFlight.get(w);
-      inFlight.delete(w);
-      alive--;
-      if (index !== undefined) {
-        settle(index, {
-          findings: [],
-          messages: [{ text: `bulwark: internal error: worker stopped: ${why}`, notice: false }],
-          checked: 0,
-          internalErrors: 1,
-        });
-      }
-      if (alive === 0 && pending > 0) {
-        // Nobody left to do the rest: report it rather than hang.
-        startError ??= why;
-        for (let i = 0; i < groups.length; i++) if (results[i] === undefined) settle(i, emptyResult());
-      }
-    };
+/**
+ * Worker threads for `bulwark check --jobs N`, started before the folders are known, so that
+ * their start-up (loading the bundle and the analyzer) overlaps the walk. `check` hands them the
+ * folders, whole: each works through its own run of neighbouring folders, then takes the last
+ * folders of the longest run left. Results come back indexed by folder, so the caller sees them
+ * in walk order however the work was spread. A worker that dies takes its folder with it as an
+ * internal error; the remaining folders go to the others. An analyzer that cannot start (same
+ * assets for all workers) fails the run as it does without workers.
+ */
+export class CheckPool {
+  private readonly slots: Slot[] = [];
+  private alive = 0;
+  private startError: string | undefined;
+  private run: Run | undefined;
+  private finished = false;
 
-    for (let i = 0; i < jobs; i++) {
-      const data: CheckWorkerData = {
-        kind: CHECK_WORKER_KIND,
-        assetsDir: options.assetsDir,
-        cwd: options.cwd,
+  private readonly data: CheckWorkerData;
+
+  /** Starts `startNow` of the `jobs` workers (all by default); `check` starts the rest it needs. */
+  constructor(
+    private readonly options: PoolOptions,
+    startNow = options.jobs,
+  ) {
+    this.data = { kind: CHECK_WORKER_KIND, assetsDir: options.assetsDir, folder: options.folder };
+    for (let i = 0; i < Math.max(1, Math.min(options.jobs, startNow)); i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const slot: Slot = {
+      worker: new Worker(this.options.script, { workerData: this.data }),
+      ready: false,
+      gone: false,
+      inFlight: [],
+    };
+    this.slots.push(slot);
+    this.alive++;
+    slot.worker.on('message', (m: FromWorker) => {
+      if (m.type === 'ready') {
+        slot.ready = true;
+        if (this.run) this.feed(slot);
+      } else if (m.type === 'result') {
+        slot.inFlight = slot.inFlight.filter((i) => i !== m.index);
+        this.settle(m.index, m.result);
+        if (this.run && this.run.pending > 0) this.feed(slot);
+      } else {
+        this.startError ??= m.error;
+        this.lost(slot, m.error);
+      }
+    });
+    slot.worker.on('error', (e) => this.lost(slot, e.message.split('\n')[0] ?? String(e)));
+    slot.worker.on('exit', (code) => this.lost(slot, `exit code ${code}`));
+  }
+
+  /** Checks `groups` (whole folders); `listings` are the walk's folder listings, passed along. */
+  check(groups: readonly string[][], listings?: ReadonlyMap<string, string[]>): Promise<PoolOutcome> {
+    return new Promise((done) => {
+      const used = Math.max(1, Math.min(this.options.jobs, groups.length));
+      while (this.slots.length < used) this.spawn();
+      // More workers than folders: the extra ones are stopped before they cost more.
+      for (const slot of this.slots.slice(used)) this.retire(slot);
+      const ranges = contiguousShares(groups, used);
+      this.slots.slice(0, used).forEach((slot, i) => (slot.share = ranges[i]));
+      this.run = {
+        groups,
+        listings,
+        results: new Array(groups.length),
+        pending: groups.length,
+        ranges,
+        orphans: [],
+        done,
       };
-      const w = new Worker(options.script, { workerData: data });
-      workers.push(w);
-      const share = ranges[i];
-      if (share) shareOf.set(w, share);
-      alive++;
-      let gone = false;
-      w.on('message', (m: FromWorker) => {
-        if (m.type === 'ready') feed(w);
-        else if (m.type === 'result') {
-          settle(m.index, m.result);
-          if (pending > 0) feed(w);
-        } else {
-          startError ??= m.error;
-          gone = true;
-          lost(w, m.error);
-        }
-      });
-      w.on('error', (e) => {
-        if (gone) return;
-        gone = true;
-        lost(w, e.message.split('\n')[0] ?? String(e));
-      });
-      w.on('exit', (code) => {
-        if (gone || pending === 0) return;
-        gone = true;
-        lost(w, `exit code ${code}`);
+      if (groups.length === 0) return this.finish();
+      if (this.alive === 0) return this.abandon(this.startError ?? 'no worker could start');
+      for (const slot of this.slots) if (slot.ready && !slot.gone) this.feed(slot);
+    });
+  }
+
+  /** Stops every worker (when the pool is not needed after all). */
+  close(): void {
+    this.finished = true;
+    for (const slot of this.slots) this.retire(slot);
+  }
+
+  private retire(slot: Slot): void {
+    if (slot.gone) return;
+    slot.gone = true;
+    this.alive--;
+    void slot.worker.terminate();
+  }
+
+  /** Tops up the worker's queue: small folders wait there while it checks one. */
+  private feed(slot: Slot): void {
+    const run = this.run;
+    const queued = () => slot.inFlight.reduce((n, i) => n + (run?.groups[i]?.length ?? 0), 0);
+    while (run && !slot.gone && (slot.inFlight.length === 0 || queued() < QUEUED_FILES)) {
+      const index = run.orphans.pop() ?? takeNext(slot.share, run.ranges);
+      if (index === undefined) return;
+      slot.inFlight.push(index);
+      const files = run.groups[index] ?? [];
+      const message: ToWorker = { type: 'folder', index, files };
+      const listing = run.listings?.get(dirname(files[0] ?? ''));
+      if (listing) message.listing = listing;
+      slot.worker.postMessage(message);
+    }
+  }
+
+  private settle(index: number, result: FolderResult): void {
+    const run = this.run;
+    if (!run || run.results[index] !== undefined) return;
+    run.results[index] = result;
+    run.pending--;
+    if (run.pending === 0) this.finish();
+  }
+
+  private lost(slot: Slot, why: string): void {
+    if (slot.gone || this.finished) return;
+    slot.gone = true;
+    this.alive--;
+    const [index, ...queued] = slot.inFlight;
+    slot.inFlight = [];
+    if (this.run) {
+      // Folders it had not started go to the others.
+      this.run.orphans.push(...queued);
+      for (const other of this.slots) this.feed(other);
+    }
+    if (index !== undefined) {
+      this.settle(index, {
+        findings: [],
+        messages: [{ text: `bulwark: internal error: worker stopped: ${why}`, notice: false }],
+        checked: 0,
+        internalErrors: 1,
       });
     }
-  });
+    // Nobody left to do the rest: report it rather than hang.
+    if (this.alive === 0 && this.run && this.run.pending > 0) this.abandon(why);
+  }
+
+  private abandon(why: string): void {
+    this.startError ??= why;
+    const run = this.run;
+    if (!run) return;
+    for (let i = 0; i < run.groups.length; i++)
+      if (run.results[i] === undefined) this.settle(i, emptyResult());
+  }
+
+  private finish(): void {
+    const run = this.run;
+    if (!run || this.finished) return;
+    this.close();
+    const results = Array.from(run.results, (r) => r ?? emptyResult());
+    const startError = this.startError;
+    run.done(startError !== undefined ? { ok: false, startError, results } : { ok: true, results });
+  }
 }
 
 interface Range {
