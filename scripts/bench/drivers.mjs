@@ -143,9 +143,11 @@ export async function benchBulwark({
 }) {
   const server = process.env.BENCH_SERVER ?? `${root}/dist/server.js`;
   const all = { ...BULWARK_SETTINGS, ...settings };
+  // BENCH_NODE_ARGS: extra node flags for Bulwark's server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const { client } = await startClient(
     process.execPath,
-    [server, '--stdio'],
+    [...nodeArgs, server, '--stdio'],
     folder,
     { settings: all },
     { bulwark: all },

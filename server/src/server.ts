@@ -3,10 +3,8 @@
  * Runs over stdio (`node dist/server.js --stdio`) or Node IPC (the VS Code client).
  */
 import {
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -14,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './core/analyzer';
+import { createServerConnection } from './node/connection';
 import { createHost } from './node/diskHost';
 import { TerraformProviderSchemaCache } from './node/terraformProviderSchemas';
 import { ClusterSchemaCache } from './node/clusterSchemas';
@@ -41,7 +40,7 @@ import { version } from '../../package.json';
  */
 const MAX_ANALYSED_CHARS = Number(process.env.BULWARK_MAX_OPEN_CHARS) || 16 * 1024 * 1024;
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 const folders = new WorkspaceFolders();
 let capabilities: ClientCapabilities = {};
@@ -179,8 +178,8 @@ connection.onRequest(CheckWorkspaceRequest.type, async () => ({
  * not loaded (or its lock file changed), loads them in the background and re-checks the folder.
  */
 function cachedProviderSchemas(cache: TerraformProviderSchemaCache, dir: string, v: Validation) {
-  const hit = cache.get(dir);
-  if (hit) return hit;
+  const hit = cache.current(dir);
+  if (hit) return hit.schemas;
   void cache.load(dir).then((loaded) => {
     if (loaded) v.terraformSchemasChanged(dir);
   });

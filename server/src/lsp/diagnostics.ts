@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type CodeDescription, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../core/types';
 import { DIAGNOSTIC_SOURCE, ruleDocsUrl } from '../protocol';
+import { reusable } from './publishEncoding';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -17,17 +18,88 @@ const DOCS = new Map<string, CodeDescription>();
  * what the editor shows crosses the wire, on every publish of every version.
  */
 export function toDiagnostic(f: Finding): Diagnostic {
+  return diagnostic(f, f.range);
+}
+
+function diagnostic(f: Finding, range: Diagnostic['range']): Diagnostic {
   let codeDescription = DOCS.get(f.ruleId);
   if (codeDescription === undefined) {
-    codeDescription = { href: ruleDocsUrl(f.ruleId) };
+    codeDescription = Object.freeze({ href: ruleDocsUrl(f.ruleId) });
     DOCS.set(f.ruleId, codeDescription);
   }
   return {
-    range: f.range,
+    range,
     severity: SEVERITY[f.severity],
     source: DIAGNOSTIC_SOURCE,
     code: f.ruleId,
     codeDescription,
     message: f.message,
   };
+}
+
+/**
+ * Converts the findings of open documents, handing out the diagnostic objects of the document's
+ * previous publish again where a finding says the same thing at the same place. A keystroke
+ * changes a few findings of thousands (and the core does not always keep their objects), so
+ * most of each publish is the same frozen objects, whose JSON the encoder remembers
+ * (publishEncoding.ts). Only the last publish of each open document is kept.
+ */
+export class OpenDiagnostics {
+  private readonly byUri = new Map<string, readonly Diagnostic[]>();
+
+  /**
+   * Findings come sorted by start (the analyzer sorts them), so the previous publish is walked
+   * alongside them; unsorted input only finds fewer diagnostics to reuse.
+   */
+  convert(uri: string, findings: readonly Finding[]): Diagnostic[] {
+    const before = this.byUri.get(uri) ?? [];
+    const out: Diagnostic[] = [];
+    let j = 0;
+    for (const f of findings) {
+      const at = f.range.start;
+      while (j < before.length && startsBefore(before[j] as Diagnostic, at)) j++;
+      let d: Diagnostic | undefined;
+      for (let k = j; k < before.length; k++) {
+        const c = before[k] as Diagnostic;
+        if (c.range.start.line !== at.line || c.range.start.character !== at.character) break;
+        if (matches(c, f)) {
+          d = c;
+          break;
+        }
+      }
+      out.push(d ?? reusable(Object.freeze(diagnostic(f, frozenRange(f.range)))));
+    }
+    if (out.length) this.byUri.set(uri, out);
+    else this.byUri.delete(uri);
+    return out;
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+}
+
+function startsBefore(d: Diagnostic, p: Finding['range']['start']): boolean {
+  const s = d.range.start;
+  return s.line < p.line || (s.line === p.line && s.character < p.character);
+}
+
+function matches(d: Diagnostic, f: Finding): boolean {
+  const a = d.range.end;
+  const b = f.range.end;
+  return (
+    a.line === b.line &&
+    a.character === b.character &&
+    d.code === f.ruleId &&
+    d.severity === SEVERITY[f.severity] &&
+    d.message === f.message
+  );
+}
+
+/** A frozen copy, so the diagnostic is frozen whole and owns its range (the finding's may be shared). */
+function frozenRange(r: Finding['range']): Finding['range'] {
+  return Object.freeze({
+    start: Object.freeze({ line: r.start.line, character: r.start.character }),
+    end: Object.freeze({ line: r.end.line, character: r.end.character }),
+  });
 }

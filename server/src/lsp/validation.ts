@@ -11,7 +11,7 @@ import type { Analyzer } from '../core/analyzer';
 import type { Finding } from '../core/types';
 import { readTextFile } from '../node/diskHost';
 import type { BulwarkSettings, ScanFinishedParams } from '../protocol';
-import { toDiagnostic } from './diagnostics';
+import { OpenDiagnostics, toDiagnostic } from './diagnostics';
 import { inSkippedDir, isCandidateFile, isExcluded } from './exclude';
 import type { WorkspaceFolders } from './folders';
 import { Scheduler } from './scheduler';
@@ -56,6 +56,8 @@ export class Validation {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Open documents whose next check should also re-check their Terraform module siblings. */
   private readonly cascade = new Set<string>();
+  /** Open documents' last diagnostics, reused by the next version where they still hold. */
+  private readonly openDiagnostics = new OpenDiagnostics();
   private scanGeneration = 0;
 
   constructor(
@@ -114,6 +116,7 @@ export class Validation {
     this.scheduler.cancel(openKey(uri));
     this.openedVersion.delete(uri);
     this.cascade.delete(uri);
+    this.openDiagnostics.forget(uri);
     const path = uriToPath(uri);
     if (path === undefined || this.openByPath.get(path) !== uri) {
       this.analyzer?.forget(analysisPath(uri, doc.languageId));
@@ -216,13 +219,15 @@ export class Validation {
     const path = analysisPath(uri, doc.languageId);
     const folder = filePath === undefined ? undefined : this.folders.folderOf(filePath);
     if (!s.enable || (filePath !== undefined && isExcluded(filePath, folder?.path, s.exclude))) {
+      this.openDiagnostics.forget(uri);
       this.out.publish({ uri, version, diagnostics: [] });
       return;
     }
     const text = doc.getText();
     const findings = this.analyze(path, text, s.rules);
     if (!findings || stale()) return;
-    this.out.publish({ uri, version, diagnostics: findings.map(toDiagnostic) }, { text, findings });
+    const diagnostics = this.openDiagnostics.convert(uri, findings);
+    this.out.publish({ uri, version, diagnostics }, { text, findings });
     if (cascade && filePath !== undefined && TF.test(filePath)) this.recheckTerraformSiblings(filePath);
   }
 

@@ -33,9 +33,18 @@ export class TerraformProviderSchemaCache {
 
   /** Cached schemas of `dir` when they are current; undefined when not loaded yet or unavailable. */
   get(dir: string): TerraformProviderSchemas | undefined {
+    return this.current(dir)?.schemas;
+  }
+
+  /**
+   * The cache's answer for `dir` when it is current, unavailable schemas included; undefined
+   * when `load` has something to do (so a caller polling on every keystroke does not start it
+   * again, with its search of PATH, for a folder terraform already failed on).
+   */
+  current(dir: string): { schemas: TerraformProviderSchemas | undefined } | undefined {
     const key = cacheKey(dir, this.options.probeUninitialised ?? false);
     const hit = key && this.cache.get(dir);
-    return hit && hit.key === key ? hit.schemas : undefined;
+    return hit && hit.key === key ? hit : undefined;
   }
 
   /** Loads (or reuses) the schemas of `dir`; resolves undefined when the folder is not initialised or terraform fails. */
