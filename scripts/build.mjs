@@ -25,8 +25,32 @@ const production = process.argv.includes('--production');
 
 mkdirSync(dist, { recursive: true });
 
+/**
+ * `yaml`'s parser and composer read `process.env.LOG_TOKENS` / `LOG_STREAM` (debug switches) for every token, and each read
+ * goes through Node's environment interceptor: 15-20% of the CPU of parsing a 5 MiB manifest
+ * (1.5 million tokens). In the bundle those two modules get an empty `env` instead; nothing else of
+ * `yaml` changes.
+ */
+const quietYamlParser = {
+  name: 'quiet-yaml-parser',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?process$/ }, (args) =>
+      /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](?:parse[\\/]parser|compose[\\/]composer)\.js$/.test(
+        args.importer,
+      )
+        ? { path: 'yaml-parser-process', namespace: 'bulwark-shim' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'bulwark-shim' }, () => ({
+      contents: 'module.exports = { env: {} };',
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [quietYamlParser],
   platform: 'node',
   format: 'cjs',
   target: 'node20',

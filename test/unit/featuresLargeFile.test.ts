@@ -165,6 +165,66 @@ describe('editor features on one document of a large manifest', async () => {
   });
 });
 
+describe('editor features after idle documents dropped their syntax trees', async () => {
+  // Outline and lenses are remembered per document and shifted when documents move; hover and
+  // completion parse the document under the cursor again. Each answer must equal the one a fresh
+  // analyzer (every tree held) gives for the same text.
+  const analyzer = await Analyzer.create(diskHost(), { assetsDir: ASSETS });
+  const features = new EditorFeatures(analyzer.sources, (id) => `https://docs.invalid/${id}`);
+  const path = '/virtual/dropped/manifest.yaml';
+  /** On `name`, on a container's `name`, on `imagePullPolicy` (lines of the target document). */
+  const HOVERS = [
+    [3, 4],
+    [12, 11],
+    [13, 12],
+  ] as const;
+  const big = manifest();
+  const freshAnswers = async (text: string) => {
+    const a = await Analyzer.create(diskHost(), { assetsDir: ASSETS });
+    const f = new EditorFeatures(a.sources, (id) => `https://docs.invalid/${id}`);
+    a.analyze(path, text);
+    return {
+      symbols: f.symbols(path, text),
+      lenses: f.codeLenses(path, text),
+      hovers: HOVERS.map(([l, c]) => f.hover(path, text, { line: big.first + l, character: c })),
+      completion: f.completion(path, text, { line: big.first + 5, character: 4 }),
+    };
+  };
+  const answers = (text: string) => ({
+    symbols: features.symbols(path, text),
+    lenses: features.codeLenses(path, text),
+    hovers: HOVERS.map(([l, c]) => features.hover(path, text, { line: big.first + l, character: c })),
+    completion: features.completion(path, text, { line: big.first + 5, character: 4 }),
+  });
+
+  test('outline, lenses, hover and completion are unchanged, also after documents moved', async () => {
+    analyzer.analyze(path, big.text);
+    const held = answers(big.text);
+    assert.equal(held.symbols.length, 600);
+    assert.equal(held.lenses.length, 600, 'Deploy and Status above each of the 300 Deployments');
+    assert.ok(
+      held.hovers.every((h) => h !== undefined),
+      JSON.stringify(held.hovers),
+    );
+    assert.ok(held.completion.length > 0);
+    analyzer.dropSyntaxTrees();
+    const reparsedBefore = analyzer.syntaxTreesReparsed;
+    assert.deepEqual(answers(big.text), held);
+    // Remembered per document: only the documents under the cursor were parsed again.
+    assert.ok(analyzer.syntaxTreesReparsed - reparsedBefore <= 3, 'outline and lenses read no tree');
+    assert.deepEqual(held, await freshAnswers(big.text));
+    // Two lines added in the first document: every other document moves down by two lines.
+    const moved = big.text.replace('  name: app-0\n', '  name: app-0\n  labels: {a: b}\n  annotations: {}\n');
+    analyzer.analyze(path, moved);
+    analyzer.dropSyntaxTrees();
+    const shifted = answers(moved);
+    const want = await freshAnswers(moved);
+    assert.deepEqual(shifted.symbols, want.symbols);
+    assert.deepEqual(shifted.lenses, want.lenses);
+    assert.notDeepEqual(shifted.symbols, held.symbols);
+  });
+});
+
 describe('documentAt / documentLines / lineOf', () => {
   const text = 'a: 1\n---\nb: 2\nc: 3\n...\n---\nd: 4\n';
   const file = parseYaml(text);

@@ -12,25 +12,42 @@ import { prng, randomEdit } from './incrementalKit';
  */
 let incremental: Analyzer;
 let scratch: Analyzer;
+/** Holds almost no idle syntax trees: every check and rule runs on trees parsed again. */
+let lean: Analyzer;
 
 before(async () => {
   incremental = await Analyzer.create(diskHost(), { assetsDir: ASSETS });
   scratch = await Analyzer.create(diskHost(), { assetsDir: ASSETS });
+  lean = await Analyzer.create(diskHost(), { assetsDir: ASSETS, heldTreeBytes: 1 });
 });
 
 function canonical(findings: Finding[]): string[] {
   return findings.map((f) => JSON.stringify(f)).sort();
 }
 
-function replay(path: string, start: string, pieces: string[], seed: number, steps: number): number {
+/**
+ * `dropTrees`: the `lean` analyzer, which drops idle syntax trees while it analyses (as with a
+ * big file) and, before every other analysis, all of them: reused results, re-run rules and
+ * ranges computed from trees parsed again on demand are all compared with a fresh analysis.
+ */
+function replay(
+  path: string,
+  start: string,
+  pieces: string[],
+  seed: number,
+  steps: number,
+  dropTrees = false,
+): number {
   const rnd = prng(seed);
+  const analyzer = dropTrees ? lean : incremental;
   let text = start;
   let nonEmpty = 0;
-  incremental.forget(path);
+  analyzer.forget(path);
   for (let k = 0; k < steps; k++) {
     text = randomEdit(rnd, text, pieces);
     if (text.length > start.length * 2) text = start;
-    const got = incremental.analyze(path, text);
+    if (dropTrees && k % 2 === 1) analyzer.dropSyntaxTrees();
+    const got = analyzer.analyze(path, text);
     scratch.forget(path);
     const want = scratch.analyze(path, text);
     assert.equal(got.kind, want.kind, `edit ${k}`);
@@ -151,12 +168,55 @@ describe('incremental analysis equals analysis from scratch', () => {
     replay('/bulwark-incremental-test/typing.yaml', MANIFEST, pieces, 5, 200);
   });
 
+  test('Kubernetes manifest, 300 random edits, idle syntax trees dropped and parsed again', () => {
+    const pieces = ['a', '1', ' ', ':', '\n', '---\n', '\n---\n', '-', '#', 'x: 1\n', '  ', ''];
+    const before = lean.syntaxTreesReparsed;
+    const nonEmpty = replay('/bulwark-incremental-test/dropped.yaml', MANIFEST, pieces, 13, 300, true);
+    assert.ok(nonEmpty > 250, `most versions have findings (${nonEmpty})`);
+    const reparsed = lean.syntaxTreesReparsed - before;
+    assert.ok(reparsed > 10, `trees parsed again (${reparsed})`);
+  });
+
+  test('first analysis of a file too big to keep its trees: same findings, few trees parsed twice', () => {
+    // Every document's tree is dropped as soon as the next one is parsed; the checks read each
+    // document right after parsing it, so only findings reported later (schema findings, after
+    // the rules) need a tree parsed again.
+    const path = '/bulwark-incremental-test/big.yaml';
+    const text = Array.from({ length: 20 }, () => MANIFEST).join('---\n');
+    lean.forget(path);
+    scratch.forget(path);
+    const before = lean.syntaxTreesReparsed;
+    const got = lean.analyze(path, text);
+    const want = scratch.analyze(path, text);
+    assert.deepEqual(got, want);
+    const docs = text.split(/^---$/m).length;
+    const reparsed = lean.syntaxTreesReparsed - before;
+    assert.ok(reparsed > 0 && reparsed <= 3 * 20, `${reparsed} of ${docs} documents parsed twice`);
+  });
+
+  test('Compose file, random edits, syntax trees dropped and parsed again', () => {
+    const pieces = ['a', ' ', ':', '\n', '---\n', '-', '  x: 1\n', ''];
+    replay('/bulwark-incremental-test/compose-dropped.yaml', COMPOSE, pieces, 19, 150, true);
+  });
+
   test('Compose file, 200 random edits', () => {
     const pieces = ['a', ' ', ':', '\n', '---\n', '-', '  x: 1\n', ''];
     replay('/bulwark-incremental-test/compose.yaml', COMPOSE, pieces, 9, 200);
   });
 
   test('objects related across documents and files: budgets, selectors, autoscalers, accounts', async () => {
+    await relating({});
+  });
+
+  test('objects related across documents and files, idle syntax trees dropped', async () => {
+    const inc = await relating({ heldTreeBytes: 1 }, true);
+    assert.ok(inc.syntaxTreesReparsed > 50, `trees parsed again (${inc.syntaxTreesReparsed})`);
+  });
+});
+
+/** Seeded edits of related objects in a file and its neighbour; returns the incremental analyzer. */
+async function relating(options: { heldTreeBytes?: number }, dropTrees = false): Promise<Analyzer> {
+  {
     // Whole documents come and go (in this file and in a neighbour) and labels change, so
     // findings of the relating rules flip in documents the edit did not touch.
     const dir = '/bulwark-incremental-relating';
@@ -164,7 +224,7 @@ describe('incremental analysis equals analysis from scratch', () => {
     const neighbour = `${dir}/other.yaml`;
     const files: Record<string, string> = {};
     const host = diskHost(files);
-    const inc = await Analyzer.create(host, { assetsDir: ASSETS });
+    const inc = await Analyzer.create(host, { assetsDir: ASSETS, ...options });
     const fresh = await Analyzer.create(host, { assetsDir: ASSETS });
     const rnd = prng(17);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
@@ -172,6 +232,9 @@ describe('incremental analysis equals analysis from scratch', () => {
     files[neighbour] = RELATED[3] as string;
     const seen = new Set<string>();
     for (let k = 0; k < 250; k++) {
+      // Every third version starts without syntax trees: reused findings of the relating rules,
+      // and those re-run because a key they looked up changed, must not depend on them.
+      if (dropTrees && k % 3 === 2) inc.dropSyntaxTrees();
       const r = rnd();
       if (r < 0.25) docs.splice(Math.floor(rnd() * (docs.length + 1)), 0, pick(RELATED));
       else if (r < 0.45 && docs.length > 1) docs.splice(Math.floor(rnd() * docs.length), 1);
@@ -196,8 +259,9 @@ describe('incremental analysis equals analysis from scratch', () => {
       seen.add(relating.map((f) => `${f.range.start.line}:${f.message}`).join('|'));
     }
     assert.ok(seen.size > 20, `relating findings changed often (${seen.size} distinct sets)`);
-  });
-});
+    return inc;
+  }
+}
 
 const RELATING = new Set([
   'k8s/missing-pod-disruption-budget',

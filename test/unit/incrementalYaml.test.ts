@@ -1,6 +1,13 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { diffEdit, splitDocuments, YamlCache, type YamlFile } from '../../server/src/core/yaml/yamlFile';
+import { isNode, isPair, isScalar, visit } from 'yaml';
+import {
+  diffEdit,
+  splitDocuments,
+  YamlCache,
+  type YamlDoc,
+  type YamlFile,
+} from '../../server/src/core/yaml/yamlFile';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { prng, randomEdit } from './incrementalKit';
 
@@ -15,10 +22,20 @@ function snapshot(f: YamlFile) {
       offset: d.offset,
       text: d.text,
       value: d.value,
-      errors: d.doc.errors.map((e) => [e.code, e.pos]),
-      warnings: d.doc.warnings.map((e) => [e.code, e.pos]),
+      errors: d.errors.map((e) => [e.code, e.pos]),
+      warnings: d.warnings.map((e) => [e.code, e.pos]),
     })),
   };
+}
+
+/** The syntax tree of a document: every node's kind, range and scalar value, in order. */
+function tree(d: YamlDoc): unknown[] {
+  const out: unknown[] = [d.doc.errors.map((e) => [e.code, e.pos]), d.doc.warnings.length];
+  visit(d.doc, (key, node) => {
+    if (isNode(node)) out.push([key, node.constructor.name, node.range, isScalar(node) ? node.value : null]);
+    else if (isPair(node)) out.push([key, 'pair']);
+  });
+  return out;
 }
 
 const BASE = [
@@ -105,11 +122,57 @@ describe('incremental YAML parse', () => {
     const before = cache.parse(text);
     const at = text.indexOf('name: n25') + 'name: n25'.length;
     const after = cache.parse(text.slice(0, at) + 'x' + text.slice(at));
-    const changed = after.docs.filter((d, i) => d.doc !== before.docs[i]?.doc);
+    const changed = after.docs.filter((d, i) => d.key !== before.docs[i]?.key);
     assert.deepEqual(
       changed.map((d) => d.index),
       [25],
     );
     assert.equal(splitDocuments(after.text).length, 50);
+  });
+
+  test('dropped syntax trees: same keys, values and errors; trees parsed again equal fresh ones', () => {
+    const rnd = prng(23);
+    const cache = new YamlCache();
+    let text = BASE;
+    let last = cache.parse(text);
+    const pieces = ['-', '\n', '---\n', '...\n', ' ', 'a', ': ', '#', '"', '  b: 1\n', 'k: [1, 1]\n', ''];
+    for (let k = 0; k < 600; k++) {
+      // Half the versions start from documents holding no tree (an idle document of a big file).
+      if (k % 2 === 0) cache.forgetTrees();
+      text = randomEdit(rnd, text, pieces);
+      if (text.length > 4000) text = BASE;
+      const before = last;
+      const incremental = cache.parse(text);
+      const fresh = new YamlCache().parse(text);
+      const message = `edit ${k}: ${JSON.stringify(text)}`;
+      assert.deepEqual(snapshot(incremental), snapshot(fresh), message);
+      // Documents well before the edit keep their key (and so their results) without a tree.
+      const edit = diffEdit(before.text, text);
+      for (const [i, d] of before.docs.entries()) {
+        if (d.offset + d.text.length + 4 > edit.from) break;
+        assert.equal(incremental.docs[i]?.key, d.key, message);
+      }
+      assert.deepEqual(incremental.docs.map(tree), fresh.docs.map(tree), message);
+      last = incremental;
+    }
+    assert.ok(cache.reparsed > 300, `trees parsed again (${cache.reparsed})`);
+  });
+
+  test('a cache holds the trees of the documents parsed or used last, within its budget', () => {
+    const docs = Array.from({ length: 40 }, (_, i) => `kind: K\nmetadata:\n  name: n${i}\n`);
+    const text = docs.join('---\n');
+    const size = docs[1]!.length + 4;
+    // Over four documents' worth of text, it keeps the last two.
+    const cache = new YamlCache(4 * size);
+    const file = cache.parse(text);
+    // Documents are parsed on first use, in the order used.
+    for (const i of [3, 7, 9, 11, 13]) void file.docs[i]?.value;
+    assert.equal(cache.reparsed, 0);
+    void file.docs[13]?.doc;
+    void file.docs[11]?.doc;
+    assert.equal(cache.reparsed, 0, 'the last two are held');
+    void file.docs[9]?.doc;
+    assert.equal(cache.reparsed, 1, 'the one before was dropped');
+    assert.equal(file.docs.filter((d) => d.value !== undefined).length, 40);
   });
 });

@@ -45,6 +45,12 @@ export interface AnalyzerOptions {
   assetsDir: string;
   /** Files larger than this are not analysed (a single info finding says so). */
   maxFileBytes?: number;
+  /**
+   * Characters of YAML document text whose syntax trees stay held once idle (default 256 KiB);
+   * the other documents keep text, value and errors and are parsed again on demand. Tests set
+   * it low to run every check against trees parsed again.
+   */
+  heldTreeBytes?: number;
 }
 
 /** Per-call options, e.g. the editor's settings, which win over `.bulwark.yaml`. */
@@ -72,6 +78,7 @@ export class Analyzer {
     private readonly terraform: TerraformChecker,
     private readonly maxBytes: number,
     private readonly schemas: SchemaStore,
+    private readonly heldTreeBytes: number | undefined,
   ) {
     this.config = new ConfigResolver(host);
     this.crds = new CrdRegistry(host);
@@ -80,7 +87,8 @@ export class Analyzer {
   static async create(host: AnalysisHost, options: AnalyzerOptions): Promise<Analyzer> {
     const terraform = await TerraformChecker.create(options.assetsDir);
     const schemas = SchemaStore.fromDir(join(options.assetsDir, 'schemas'));
-    return new Analyzer(host, terraform, options.maxFileBytes ?? DEFAULT_MAX_BYTES, schemas);
+    const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+    return new Analyzer(host, terraform, maxBytes, schemas, options.heldTreeBytes);
   }
 
   analyze(path: string, text: string, options: AnalyzeOptions = {}): AnalysisResult {
@@ -105,8 +113,10 @@ export class Analyzer {
         ],
       };
     }
-    const checked = this.check(kind, path, text);
+    // Rules first: on a big file's first analysis they read each document right after it is
+    // parsed (parsing is done on first use), so its tree serves them before it is dropped.
     const run = this.runRules(kind, text, { path, host: this.host, levels, settings: config.settings });
+    const checked = this.check(kind, path, text);
     const findings = applyPolicy([...checked, ...run.findings], {
       text,
       lang: kind === 'terraform' ? 'hcl' : 'yaml',
@@ -126,7 +136,7 @@ export class Analyzer {
 
   private parseYaml(path: string, text: string): YamlFile {
     let cache = this.yamlCaches.get(path);
-    if (!cache) this.yamlCaches.set(path, (cache = new YamlCache()));
+    if (!cache) this.yamlCaches.set(path, (cache = new YamlCache(this.heldTreeBytes)));
     return cache.parse(text);
   }
 
@@ -163,6 +173,21 @@ export class Analyzer {
       yaml: (path, text) => this.parseYaml(path, text),
       terraform: (path, text) => this.terraform.loadModule(path, text, this.host),
     };
+  }
+
+  /**
+   * Drops the syntax trees of every cached YAML document, as a big file's idle documents lose
+   * theirs: results must not depend on which trees are still held (tests).
+   */
+  dropSyntaxTrees(): void {
+    for (const cache of this.yamlCaches.values()) cache.forgetTrees();
+  }
+
+  /** How many YAML documents' syntax trees were parsed again on demand (tests, measurements). */
+  get syntaxTreesReparsed(): number {
+    let n = 0;
+    for (const cache of this.yamlCaches.values()) n += cache.reparsed;
+    return n;
   }
 
   /** Drops caches of a file that was closed or deleted. */

@@ -2,6 +2,7 @@ import type { TfModule } from '../terraform/model';
 import type { Range } from '../types';
 import type { YamlFile } from '../yaml/yamlFile';
 import { locate, nodeRange } from '../yaml/yamlFile';
+import { kubernetesObjectStart } from './symbols';
 
 /** A lens above a deploy target; the client drops those whose command it has not registered. */
 export interface LensData {
@@ -20,9 +21,9 @@ export function kubernetesLenses(file: YamlFile, path: string): LensData[] {
   for (const d of file.docs) {
     const v = d.value as { kind?: unknown } | undefined;
     if (!v || typeof v !== 'object' || typeof v.kind !== 'string' || !WORKLOADS.has(v.kind)) continue;
-    const r = nodeRange(file, d, locate(d.doc, []).value);
-    if (!r) continue;
-    const range = { start: r.start, end: r.start };
+    const start = kubernetesObjectStart(file, d);
+    if (!start) continue;
+    const range = { start, end: start };
     out.push({ range, title: 'Deploy', command: 'bulwark.deploy', target: path });
     if (v.kind !== 'Job' && v.kind !== 'CronJob' && v.kind !== 'Pod')
       out.push({ range, title: 'Status', command: 'bulwark.rolloutStatus', target: path });

@@ -1,10 +1,12 @@
 import { isMap, isPair, isScalar, type Node } from 'yaml';
 import type { TfBlock, TfModule } from '../terraform/model';
-import type { Range } from '../types';
+import type { Position, Range } from '../types';
 import {
+  beforeTreeDropped,
   locate,
   nodeRange,
   pathRange,
+  type DocKey,
   type PathSegment,
   type YamlDoc,
   type YamlFile,
@@ -37,28 +39,89 @@ export interface DocSymbol {
 /** One symbol per Kubernetes object, `Kind/name`, with the apiVersion (and namespace) as detail. */
 export function kubernetesSymbols(file: YamlFile): DocSymbol[] {
   const out: DocSymbol[] = [];
-  for (const d of file.docs) {
-    if (!isRecord(d.value)) continue;
-    addObject(file, d, d.value, [], out);
-    const items = d.value.items;
-    if (d.value.kind === 'List' && Array.isArray(items)) {
-      items.forEach((item, i) => {
-        if (isRecord(item)) addObject(file, d, item, ['items', i], out);
-      });
-    }
+  for (const d of file.docs) if (isRecord(d.value)) out.push(...kubernetesDocumentSymbols(file, d));
+  return out;
+}
+
+/** An object of a document that gets a symbol, and where it is in the document. */
+interface Entry {
+  obj: Record<string, unknown>;
+  prefix: PathSegment[];
+}
+
+/**
+ * Per document, per entry: offsets in the document of the object's root node and of its name
+ * (or kind); `undefined` where one is missing (the symbol is then worked out from the tree).
+ * Offsets do not move with the document, and need no tree once known: they are taken before a
+ * document's tree is dropped, so the first outline of a big file parses nothing again.
+ */
+const anchorsByDoc = new WeakMap<DocKey, (readonly number[] | undefined)[]>();
+beforeTreeDropped((d) => {
+  if (isRecord(d.value) && !anchorsByDoc.has(d.key)) anchorsByDoc.set(d.key, anchorsOf(d));
+});
+
+function anchorsOf(d: YamlDoc): (readonly number[] | undefined)[] {
+  return entries(d).map((e) => {
+    const root = locate(d.doc, e.prefix).value?.range;
+    const sel = locate(d.doc, selectionPath(e));
+    const at = sel.found ? sel.value?.range : undefined;
+    return root && at ? [root[0], root[1], at[0], at[1]] : undefined;
+  });
+}
+
+function anchorsAt(d: YamlDoc): (readonly number[] | undefined)[] {
+  let anchors = anchorsByDoc.get(d.key);
+  if (!anchors) anchorsByDoc.set(d.key, (anchors = anchorsOf(d)));
+  return anchors;
+}
+
+/** Where the root node of a document's object starts (a lens goes there), if it has one. */
+export function kubernetesObjectStart(file: YamlFile, d: YamlDoc): Position | undefined {
+  const a = anchorsAt(d)[0];
+  if (a) return file.lines.positionAt(d.offset + (a[0] as number));
+  return nodeRange(file, d, locate(d.doc, []).value)?.start;
+}
+
+/** The symbols of one document of a manifest. */
+export function kubernetesDocumentSymbols(file: YamlFile, d: YamlDoc): DocSymbol[] {
+  const anchors = anchorsAt(d);
+  const out: DocSymbol[] = [];
+  entries(d).forEach((e, i) => {
+    const a = anchors[i];
+    const range = a
+      ? file.lines.range(d.offset + (a[0] as number), d.offset + (a[1] as number))
+      : (nodeRange(file, d, locate(d.doc, e.prefix).value) ?? pathRange(file, d, e.prefix));
+    const sel = a
+      ? file.lines.range(d.offset + (a[2] as number), d.offset + (a[3] as number))
+      : pathRange(file, d, selectionPath(e));
+    out.push({ ...describe(e.obj), kind: 'class', range, selectionRange: clampInside(sel, range) });
+  });
+  return out;
+}
+
+function entries(d: YamlDoc): Entry[] {
+  const out: Entry[] = [];
+  const add = (obj: Record<string, unknown>, prefix: PathSegment[]) => {
+    if (typeof obj.kind === 'string' || typeof obj.apiVersion === 'string') out.push({ obj, prefix });
+  };
+  if (!isRecord(d.value)) return out;
+  add(d.value, []);
+  const items = d.value.items;
+  if (d.value.kind === 'List' && Array.isArray(items)) {
+    items.forEach((item, i) => {
+      if (isRecord(item)) add(item, ['items', i]);
+    });
   }
   return out;
 }
 
-function addObject(
-  file: YamlFile,
-  d: YamlDoc,
-  obj: Record<string, unknown>,
-  prefix: PathSegment[],
-  out: DocSymbol[],
-): void {
+function selectionPath(e: Entry): PathSegment[] {
+  const meta = isRecord(e.obj.metadata) ? e.obj.metadata : {};
+  return typeof meta.name === 'string' ? [...e.prefix, 'metadata', 'name'] : [...e.prefix, 'kind'];
+}
+
+function describe(obj: Record<string, unknown>): { name: string; detail?: string } {
   const kind = typeof obj.kind === 'string' ? obj.kind : undefined;
-  if (!kind && typeof obj.apiVersion !== 'string') return;
   const meta = isRecord(obj.metadata) ? obj.metadata : {};
   const name =
     typeof meta.name === 'string'
@@ -66,16 +129,8 @@ function addObject(
       : typeof meta.generateName === 'string'
         ? `${meta.generateName}*`
         : '(unnamed)';
-  const range = nodeRange(file, d, locate(d.doc, prefix).value) ?? pathRange(file, d, prefix);
-  const selPath = typeof meta.name === 'string' ? [...prefix, 'metadata', 'name'] : [...prefix, 'kind'];
   const detail = [obj.apiVersion, meta.namespace].filter((x) => typeof x === 'string').join(' · ');
-  out.push({
-    name: `${kind ?? '(no kind)'}/${name}`,
-    detail: detail || undefined,
-    kind: 'class',
-    range,
-    selectionRange: clampInside(pathRange(file, d, selPath), range),
-  });
+  return { name: `${kind ?? '(no kind)'}/${name}`, detail: detail || undefined };
 }
 
 const COMPOSE_SECTIONS: Record<string, SymbolKindName> = {

@@ -8,12 +8,12 @@ export type YamlDomain = 'k8s' | 'compose' | 'config';
 export function yamlSyntaxFindings(file: YamlFile, domain: YamlDomain): Finding[] {
   const out: Finding[] = [];
   for (const d of file.docs) {
-    for (const e of d.doc.errors) {
+    for (const e of d.errors) {
       out.push(
         unclosedQuote(file, d.offset, d.text, e, domain) ?? toFinding(file, d.offset, e, domain, 'error'),
       );
     }
-    for (const w of d.doc.warnings) out.push(toFinding(file, d.offset, w, domain, 'warning'));
+    for (const w of d.warnings) out.push(toFinding(file, d.offset, w, domain, 'warning'));
   }
   return out;
 }

@@ -8,21 +8,55 @@ import {
   type Document,
   type Node,
   type Pair,
+  type YAMLError,
   type YAMLMap,
+  type YAMLWarning,
 } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 
+/**
+ * Identity of one parse of a document's text: the same object while the text is unchanged (and
+ * across the documents of a file with equal texts). Results remembered per document key on it.
+ */
+export type DocKey = object;
+
 /** One YAML document of a (possibly multi-document) file. */
-export interface YamlDoc {
-  /** Index among the file's documents. */
-  index: number;
-  /** Offset of this document's text within the file; node ranges in `doc` are relative to it. */
-  offset: number;
-  text: string;
-  doc: Document.Parsed;
+export class YamlDoc {
+  constructor(
+    /** Index among the file's documents. */
+    readonly index: number,
+    /** Offset of this document's text within the file; node ranges in `doc` are relative to it. */
+    readonly offset: number,
+    private readonly parsed: ParsedDoc,
+  ) {}
+
+  get text(): string {
+    return this.parsed.text;
+  }
+
+  /** The parser's document, parsed again on demand once dropped (see `HELD_TREE_BYTES`). */
+  get doc(): Document.Parsed {
+    return this.parsed.doc;
+  }
+
   /** `doc.toJS()`, computed once. `undefined` for an empty document. */
-  value: unknown;
+  get value(): unknown {
+    return this.parsed.value;
+  }
+
+  /** Parse errors of `doc` (duplicate keys included), kept when the document's tree is dropped. */
+  get errors(): readonly YAMLError[] {
+    return this.parsed.errors;
+  }
+
+  get warnings(): readonly YAMLWarning[] {
+    return this.parsed.warnings;
+  }
+
+  get key(): DocKey {
+    return this.parsed;
+  }
 }
 
 export interface YamlFile {
@@ -31,9 +65,148 @@ export interface YamlFile {
   docs: YamlDoc[];
 }
 
-interface Parsed {
-  doc: Document.Parsed;
+/**
+ * Texts of documents whose syntax tree is held. A tree is about 20 times the size of its text (a
+ * 5 MiB manifest: 104 MB of trees against 14 MB of values and 5 MB of text), and only the
+ * documents being edited need theirs on every version: the others keep their text, value and
+ * errors, and are parsed again when a position in them is asked for (their results are
+ * remembered per document, so that is rare). Small files keep every tree.
+ */
+const HELD_TREE_BYTES = 256 * 1024;
+
+/**
+ * A document's parse, done on first use (so a big file's documents are parsed in the order the
+ * analysis reads them, each tree used while it is fresh). The tree is held while the document is
+ * among the most recently parsed or used of its cache; after that it is dropped and parsed again
+ * from the text on demand, which yields the same tree.
+ */
+class ParsedDoc {
+  private facts: Facts | undefined;
+  private held: Document.Parsed | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly trees: HeldTrees,
+  ) {}
+
+  get value(): unknown {
+    return this.parse().value;
+  }
+
+  get errors(): readonly YAMLError[] {
+    return this.parse().errors;
+  }
+
+  get warnings(): readonly YAMLWarning[] {
+    return this.parse().warnings;
+  }
+
+  /** An empty document without errors or an explicit start (skipped after the first). */
+  get blank(): boolean {
+    // A chunk opened by its `---` marker is never blank: no need to parse it for that.
+    return !this.text.startsWith('---') && this.parse().blank;
+  }
+
+  get doc(): Document.Parsed {
+    if (this.held) return this.held;
+    if (!this.facts) {
+      this.parse();
+      // Held now: `add` never drops the tree it is adding.
+      if (this.held) return this.held;
+    }
+    const doc = parseTree(this.text);
+    this.trees.reparsed++;
+    this.hold(doc);
+    return doc;
+  }
+
+  /** Lets go of the tree (the next use parses again). */
+  drop(): void {
+    if (this.held && dropHooks.length > 0) {
+      const alone = new YamlDoc(0, 0, this);
+      for (const hook of dropHooks) hook(alone);
+    }
+    this.held = undefined;
+  }
+
+  private parse(): Facts {
+    if (this.facts) return this.facts;
+    const doc = parseTree(this.text);
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch {
+      // Alias bombs and similar: keep the document for its errors, skip its value.
+      value = undefined;
+    }
+    this.facts = {
+      value,
+      errors: doc.errors.length ? doc.errors : NONE,
+      warnings: doc.warnings.length ? doc.warnings : NONE,
+      blank: doc.contents === null && doc.errors.length === 0 && !/^---/.test(this.text.trimStart()),
+    };
+    this.hold(doc);
+    return this.facts;
+  }
+
+  private hold(doc: Document.Parsed): void {
+    this.held = doc;
+    this.trees.add(this);
+  }
+}
+
+const dropHooks: ((d: YamlDoc) => void)[] = [];
+
+/**
+ * Work to do with a document's tree before the tree is dropped (`d.offset` is 0: positions in
+ * the tree count from the document's start): what every document yields (where its outline
+ * entry points) is remembered then, instead of parsing every document again when the outline
+ * of a big file is first asked for.
+ */
+export function beforeTreeDropped(hook: (d: YamlDoc) => void): void {
+  dropHooks.push(hook);
+}
+
+interface Facts {
   value: unknown;
+  errors: readonly YAMLError[];
+  warnings: readonly YAMLWarning[];
+  blank: boolean;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The documents of one cache whose trees are held, oldest first. */
+class HeldTrees {
+  private readonly docs = new Set<ParsedDoc>();
+  private bytes = 0;
+  /** Trees parsed again on demand (for tests and measurements). */
+  reparsed = 0;
+
+  constructor(readonly budget: number) {}
+
+  /**
+   * Holds `d`'s tree, dropping the oldest once over the budget (down to half of it). Dropped at
+   * once, not held weakly: V8 keeps the targets of weak references made during a task until it
+   * ends, so the first analysis of a big file would still hold every tree; and trees dropped
+   * soon die young (scavenges free them, no full collection needed).
+   */
+  add(d: ParsedDoc): void {
+    this.docs.add(d);
+    this.bytes += d.text.length;
+    if (this.bytes > this.budget) this.release(this.budget / 2, d);
+  }
+
+  /** Lets go of the oldest trees (but `spare`'s) until those held sum up to `keep` characters. */
+  release(keep: number, spare?: ParsedDoc): void {
+    for (const d of this.docs) {
+      if (this.bytes <= keep) break;
+      if (d === spare) continue;
+      this.docs.delete(d);
+      this.bytes -= d.text.length;
+      d.drop();
+    }
+  }
 }
 
 /**
@@ -44,6 +217,12 @@ interface Parsed {
  */
 export class YamlCache {
   private last: { file: YamlFile; chunks: Chunk[] } | undefined;
+  private readonly trees: HeldTrees;
+
+  /** `heldTreeBytes`: how much document text may keep its syntax tree once idle (tests lower it). */
+  constructor(heldTreeBytes = HELD_TREE_BYTES) {
+    this.trees = new HeldTrees(heldTreeBytes);
+  }
 
   parse(text: string): YamlFile {
     const last = this.last;
@@ -57,26 +236,38 @@ export class YamlCache {
     // Chunks kept from the last version carry their parse; new ones reuse the parse of a
     // replaced chunk (or of an equal chunk) with the same text.
     const chunks = last && edit ? resplit(last.chunks, text, edit) : splitDocuments(text).map(detached);
-    const seen = new Map<string, Parsed>();
+    const seen = new Map<string, ParsedDoc>();
     const docs: YamlDoc[] = [];
     for (const chunk of chunks) {
       let parsed = chunk.parsed;
       if (!parsed) {
-        parsed = chunk.replaced?.get(chunk.text) ?? seen.get(chunk.text) ?? parseChunk(chunk.text);
+        parsed =
+          chunk.replaced?.get(chunk.text) ?? seen.get(chunk.text) ?? new ParsedDoc(chunk.text, this.trees);
         seen.set(chunk.text, parsed);
         chunk.parsed = parsed;
         chunk.replaced = undefined;
       }
-      if (isBlankDocument(parsed.doc, chunk.text) && docs.length > 0) continue;
+      if (parsed.blank && docs.length > 0) continue;
       let d = chunk.yaml;
       if (!d || d.index !== docs.length || d.offset !== chunk.offset) {
-        d = chunk.yaml = { index: docs.length, offset: chunk.offset, text: chunk.text, ...parsed };
+        d = chunk.yaml = new YamlDoc(docs.length, chunk.offset, parsed);
       }
       docs.push(d);
     }
     const file = { text, lines, docs };
     this.last = { file, chunks };
     return file;
+  }
+
+  /** Drops every tree, so the next use of any parses it again (tests of that path). */
+  forgetTrees(): void {
+    this.trees.release(0);
+    for (const c of this.last?.chunks ?? []) c.parsed?.drop();
+  }
+
+  /** How many trees were parsed again on demand so far. */
+  get reparsed(): number {
+    return this.trees.reparsed;
   }
 }
 
@@ -152,7 +343,7 @@ function resplit(old: Chunk[], text: string, e: Edit): Chunk[] {
   const to = j < old.length ? (old[j] as Chunk).offset + delta : text.length;
   if (to > from || (out.length === 0 && j === old.length)) {
     // The parses of the chunks replaced, for new chunks with the same text (e.g. a split undone).
-    const replaced = new Map<string, Parsed>();
+    const replaced = new Map<string, ParsedDoc>();
     for (let k = i; k < j; k++) {
       const c = old[k] as Chunk;
       if (c.parsed) replaced.set(c.text, c.parsed);
@@ -196,7 +387,7 @@ export function parseYaml(text: string): YamlFile {
   return new YamlCache().parse(text);
 }
 
-function parseChunk(text: string): Parsed {
+function parseTree(text: string): Document.Parsed {
   const doc = parseDocument(text, {
     merge: true,
     prettyErrors: false,
@@ -204,29 +395,18 @@ function parseChunk(text: string): Parsed {
     strict: false,
   }) as Document.Parsed;
   addDuplicateKeyErrors(doc);
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 1000 });
-  } catch {
-    // Alias bombs and similar: keep the document for its errors, skip its value.
-    value = undefined;
-  }
-  return { doc, value };
-}
-
-function isBlankDocument(doc: Document.Parsed, text: string): boolean {
-  return doc.contents === null && doc.errors.length === 0 && !/^---/.test(text.trimStart());
+  return doc;
 }
 
 interface Chunk {
   offset: number;
   text: string;
   /** The chunk's parse, once done. */
-  parsed?: Parsed;
+  parsed?: ParsedDoc;
   /** The document as last handed out (reused while its index and offset hold). */
   yaml?: YamlDoc;
   /** Parses of the chunks this one replaced, until it is parsed. */
-  replaced?: Map<string, Parsed>;
+  replaced?: Map<string, ParsedDoc>;
 }
 
 const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;

@@ -6,10 +6,11 @@ import {
   nodeRange,
   parseYaml,
   pathRange,
+  type DocKey,
   type PathSegment,
+  type YamlDoc,
   type YamlFile,
 } from '../../yaml/yamlFile';
-import type { Document } from 'yaml';
 import { DocSlots, DocumentMemo, shiftRange } from '../../yaml/perDocument';
 import { parseSuppressionBody, type ScopedSuppression } from '../../suppress/suppress';
 import type { K8sObject, K8sRule, K8sRuleContext, RuleSettings } from '../types';
@@ -60,18 +61,28 @@ export function runK8sRules(
   memo?: K8sRuleMemo,
 ): K8sRun {
   const findings: Finding[] = [];
+  const runner = new RuleRunner(file, path, config);
   if (memo) {
     const slots = file.docs.map((d) => memo.docs.at(file, d));
-    const done = perDocument(rules, file, path, config, memo, slots, findings);
+    // Each document's objects, shared by the passes below (and so the pod specs and containers
+    // the rules work out from them, see ../k8s/podSpec.ts).
+    const objectsOf = new Map<YamlDoc, K8sObject[]>();
+    const objectsIn = (d: YamlDoc) => {
+      let objects = objectsOf.get(d);
+      if (!objects) objectsOf.set(d, (objects = k8sObjects({ ...file, docs: [d] }, path)));
+      return objects;
+    };
+    const done = perDocument(rules, file, runner, memo, slots, objectsIn, findings);
     const relating = rules.filter((r) => !done.has(r.meta.id));
     if (relating.length > 0)
-      runRelating(relating, file, path, host, folderCache, config, memo, slots, findings);
-    return { findings, scopes: memoScopes(file, path, slots) };
+      runRelating(relating, file, path, host, folderCache, runner, memo, slots, objectsIn, findings);
+    return { findings, scopes: memoScopes(file, slots, objectsIn) };
   }
   const objects = k8sObjects(file, path);
   let folder: K8sObject[] | undefined;
   const folderObjects = () => (folder ??= readFolderObjects(path, objects, host, folderCache));
-  for (const rule of rules) runRule(rule, file, path, objects, folderObjects, config, findings);
+  const ctx = runner.context(objects, folderObjects);
+  for (const rule of rules) runner.run(rule, ctx, findings);
   return { findings, scopes: annotationScopes(file, objects) };
 }
 
@@ -100,9 +111,10 @@ function runRelating(
   path: string,
   host: AnalysisHost,
   folderCache: FolderCache,
-  config: RuleSettings,
+  runner: RuleRunner,
   memo: K8sRuleMemo,
   docSlots: DocSlots[],
+  objectsIn: (d: YamlDoc) => K8sObject[],
   out: Finding[],
 ): void {
   memo.folder.sync(folderDocuments(file, path, host, folderCache));
@@ -114,15 +126,15 @@ function runRelating(
     if (!found) {
       found = [];
       const lookup = memo.folder.recorder();
-      const objects = k8sObjects({ ...file, docs: [d] }, path);
       // A rule reading the whole folder list cannot say what it depended on: never reused.
       let untracked = false;
       const folderObjects = () => {
         untracked = true;
         return (all ??= readFolderObjects(path, k8sObjects(file, path), host, folderCache));
       };
-      for (const rule of rules) runRule(rule, file, path, objects, folderObjects, config, found, lookup);
-      slots.set(slot, found, untracked ? () => false : lookup.validity());
+      const ctx = runner.context(objectsIn(d), folderObjects, lookup);
+      for (const rule of rules) runner.run(rule, ctx, found);
+      slots.set(slot, orNone(found), untracked ? () => false : lookup.validity());
     }
     for (const f of found) out.push(f);
   }
@@ -134,10 +146,10 @@ function folderDocuments(
   path: string,
   host: AnalysisHost,
   cache: FolderCache,
-): Map<Document.Parsed, () => K8sObject[]> {
-  const out = new Map<Document.Parsed, () => K8sObject[]>();
+): Map<DocKey, () => K8sObject[]> {
+  const out = new Map<DocKey, () => K8sObject[]>();
   const add = (f: YamlFile, p: string) => {
-    for (const d of f.docs) if (!out.has(d.doc)) out.set(d.doc, () => k8sObjects({ ...f, docs: [d] }, p));
+    for (const d of f.docs) if (!out.has(d.key)) out.set(d.key, () => k8sObjects({ ...f, docs: [d] }, p));
   };
   add(file, path);
   forEachFolderFile(path, host, (p, text) => add(cache.parse(text, p), p));
@@ -145,11 +157,15 @@ function folderDocuments(
 }
 
 /** Annotation scopes, document by document, reused (shifted by whole lines) for unchanged documents. */
-function memoScopes(file: YamlFile, path: string, docSlots: DocSlots[]): ScopedSuppression[] {
+function memoScopes(
+  file: YamlFile,
+  docSlots: DocSlots[],
+  objectsIn: (d: YamlDoc) => K8sObject[],
+): ScopedSuppression[] {
   const out: ScopedSuppression[] = [];
   for (const [i, d] of file.docs.entries()) {
     const { data, delta } = (docSlots[i] as DocSlots).remember('scopes', () =>
-      annotationScopes(file, k8sObjects({ ...file, docs: [d] }, path)),
+      mayHoldIgnoreAnnotation(d.text) ? annotationScopes(file, objectsIn(d)) : NO_SCOPES,
     );
     for (const s of data) {
       out.push(
@@ -158,6 +174,15 @@ function memoScopes(file: YamlFile, path: string, docSlots: DocSlots[]): ScopedS
     }
   }
   return out;
+}
+
+/**
+ * Whether a document's text can hold the ignore annotation: only with the key spelt out, or
+ * with an escape in a double-quoted key (hence any backslash). Most documents have neither,
+ * and then need no walk of their objects.
+ */
+function mayHoldIgnoreAnnotation(text: string): boolean {
+  return text.includes(IGNORE_ANNOTATION) || text.includes('\\');
 }
 
 /**
@@ -170,10 +195,10 @@ function memoScopes(file: YamlFile, path: string, docSlots: DocSlots[]): ScopedS
 function perDocument(
   rules: readonly K8sRule[],
   file: YamlFile,
-  path: string,
-  config: RuleSettings,
+  runner: RuleRunner,
   memo: K8sRuleMemo,
   docSlots: DocSlots[],
+  objectsIn: (d: YamlDoc) => K8sObject[],
   out: Finding[],
 ): Set<string> {
   let eligible = rules.filter((r) => !memo.crossObject.has(r.meta.id));
@@ -184,17 +209,23 @@ function perDocument(
     let found = slots.get(all);
     if (!found) {
       found = [];
-      let objects: K8sObject[] | undefined;
+      let ctx: K8sRuleContext | undefined;
+      let crossed = false;
+      let anyCrossed = false;
+      const folderObjects = () => ((crossed = true), []);
       // Only the combined findings are kept: one entry per document is what keeps memory flat.
       for (const rule of eligible) {
-        objects ??= k8sObjects({ ...file, docs: [d] }, path);
-        let crossed = false;
-        const own: Finding[] = [];
-        runRule(rule, file, path, objects, () => ((crossed = true), []), config, own);
-        if (crossed) memo.crossObject.add(rule.meta.id);
-        else for (const f of own) found.push(f);
+        ctx ??= runner.context(objectsIn(d), folderObjects);
+        crossed = false;
+        const before = found.length;
+        runner.run(rule, ctx, found);
+        if (crossed) {
+          memo.crossObject.add(rule.meta.id);
+          found.length = before;
+          anyCrossed = true;
+        }
       }
-      if (eligible.some((r) => memo.crossObject.has(r.meta.id))) {
+      if (anyCrossed) {
         // A rule turned out to relate objects: drop what it reported for earlier documents.
         const crossed = new Set(
           eligible.filter((r) => memo.crossObject.has(r.meta.id)).map((r) => r.meta.id),
@@ -204,47 +235,74 @@ function perDocument(
         const kept = out.slice(start).filter((f) => !crossed.has(f.ruleId));
         out.length = start;
         for (const f of kept) out.push(f);
-        found = found.filter((f) => !crossed.has(f.ruleId));
       }
-      slots.set(all, found);
+      slots.set(all, orNone(found));
     }
     for (const f of found) out.push(f);
   }
   return new Set(eligible.map((r) => r.meta.id));
 }
 
-function runRule(
-  rule: K8sRule,
-  file: YamlFile,
-  path: string,
-  objects: K8sObject[],
-  folderObjects: () => K8sObject[],
-  config: RuleSettings,
-  findings: Finding[],
-  lookup?: FolderLookup,
-): void {
-  const reporter = makeReporter(rule.meta, findings);
-  const range = (obj: K8sObject, p: PathSegment[], at?: 'key' | 'value' | 'pair') =>
-    pathRange(file, obj.doc, [...obj.path, ...p], at);
-  const ctx: K8sRuleContext = {
-    file,
-    objects,
-    folderObjects,
-    report(obj, p, options = {}) {
+/** Most documents have no findings (nor scopes): one shared empty list is kept for them all. */
+const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
+const NO_SCOPES: ScopedSuppression[] = Object.freeze([]) as unknown as ScopedSuppression[];
+
+function orNone(found: Finding[]): Finding[] {
+  return found.length === 0 ? NONE : found;
+}
+
+/**
+ * Runs rules one after another through one context per set of objects: a context (and its
+ * closures) per rule and document cost more than most checks over the 7,200 documents of a big
+ * manifest. A rule's findings go to a buffer first, through one reporter per rule.
+ */
+class RuleRunner {
+  private readonly buffer: Finding[] = [];
+  private readonly reporters = new Map<K8sRule, Reporter>();
+  private reporter: Reporter | undefined;
+
+  private readonly range: K8sRuleContext['range'];
+  private readonly report: K8sRuleContext['report'];
+
+  constructor(
+    private readonly file: YamlFile,
+    path: string,
+    private readonly config: RuleSettings,
+  ) {
+    const range = (obj: K8sObject, p: PathSegment[], at?: 'key' | 'value' | 'pair') =>
+      pathRange(file, obj.doc, [...obj.path, ...p], at);
+    this.range = range;
+    this.report = (obj, p, options = {}) => {
       // Findings belong to this file only; folder objects are read, never reported on.
       if (obj.file !== path) return;
-      reporter(range(obj, p, options.at), options);
-    },
-    range,
-    config,
-  };
-  if (lookup) Object.assign(ctx, { [FOLDER_LOOKUP]: lookup });
-  try {
-    rule.check(ctx);
-  } catch {
-    // A rule that trips over an unusual document must not hide the other findings.
+      this.reporter?.(range(obj, p, options.at), options);
+    };
+  }
+
+  context(objects: K8sObject[], folderObjects: () => K8sObject[], lookup?: FolderLookup): K8sRuleContext {
+    const { file, range, report, config } = this;
+    const ctx: K8sRuleContext = { file, objects, folderObjects, report, range, config };
+    if (lookup) Object.assign(ctx, { [FOLDER_LOOKUP]: lookup });
+    return ctx;
+  }
+
+  /** Runs `rule` in `ctx` and appends its findings to `out`. */
+  run(rule: K8sRule, ctx: K8sRuleContext, out: Finding[]): void {
+    let reporter = this.reporters.get(rule);
+    if (!reporter) this.reporters.set(rule, (reporter = makeReporter(rule.meta, this.buffer)));
+    this.reporter = reporter;
+    try {
+      rule.check(ctx);
+    } catch {
+      // A rule that trips over an unusual document must not hide the other findings.
+    }
+    this.reporter = undefined;
+    for (const f of this.buffer) out.push(f);
+    this.buffer.length = 0;
   }
 }
+
+type Reporter = ReturnType<typeof makeReporter>;
 
 function readFolderObjects(
   path: string,

@@ -1,4 +1,4 @@
-import type { Document } from 'yaml';
+import type { DocKey } from '../../yaml/yamlFile';
 import type { K8sObject, K8sRuleContext } from '../types';
 import { get, isRecord, isTemplated } from './objects';
 import { templateLabels, WORKLOAD_KINDS } from './podSpec';
@@ -93,7 +93,7 @@ interface Bucket {
  */
 export class FolderIndex implements FolderLookup {
   private readonly buckets = new Map<string, Bucket>();
-  private readonly docs = new Map<Document.Parsed | K8sObject, K8sObject[]>();
+  private readonly docs = new Map<DocKey, K8sObject[]>();
   private clock = 0;
 
   constructor(objects?: readonly K8sObject[]) {
@@ -101,9 +101,9 @@ export class FolderIndex implements FolderLookup {
   }
 
   /** Makes the index hold the objects of exactly these documents (objects computed for new ones only). */
-  sync(current: Map<Document.Parsed, () => K8sObject[]>): void {
+  sync(current: Map<DocKey, () => K8sObject[]>): void {
     for (const [doc, objects] of this.docs) {
-      if (current.has(doc as Document.Parsed)) continue;
+      if (current.has(doc)) continue;
       for (const o of objects) this.file(o, -1);
       this.docs.delete(doc);
     }
@@ -146,27 +146,28 @@ export class FolderIndex implements FolderLookup {
 }
 
 class RecordingLookup implements FolderLookup {
-  private readonly stamps = new Map<string, number>();
-  private readonly flags = new Map<string, boolean>();
+  // Made on the first look-up: most documents (of the thousands of a big file) look up nothing.
+  private stamps: Map<string, number> | undefined;
+  private flags: Map<string, boolean> | undefined;
 
   constructor(private readonly index: FolderIndex) {}
 
   get(key: string): readonly K8sObject[] {
-    this.stamps.set(key, this.index.stampOf(key));
+    (this.stamps ??= new Map()).set(key, this.index.stampOf(key));
     return this.index.get(key);
   }
 
   has(key: string): boolean {
     const v = this.index.has(key);
-    this.flags.set(key, v);
+    (this.flags ??= new Map()).set(key, v);
     return v;
   }
 
   validity(): (() => boolean) | undefined {
     const { index } = this;
-    if (this.stamps.size === 0 && this.flags.size === 0) return undefined;
-    const stamps = [...this.stamps];
-    const flags = [...this.flags];
+    if (!this.stamps?.size && !this.flags?.size) return undefined;
+    const stamps = [...(this.stamps ?? [])];
+    const flags = [...(this.flags ?? [])];
     return () =>
       stamps.every(([k, s]) => index.stampOf(k) === s) && flags.every(([k, v]) => index.has(k) === v);
   }

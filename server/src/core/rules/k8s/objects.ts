@@ -7,7 +7,7 @@ export function k8sObjects(file: YamlFile, path: string): K8sObject[] {
   for (const doc of file.docs) {
     const value = doc.value;
     if (!isRecord(value) || typeof value.kind !== 'string') continue;
-    if (/List$/.test(value.kind) && Array.isArray(value.items)) {
+    if (value.kind.endsWith('List') && Array.isArray(value.items)) {
       value.items.forEach((item, i) => {
         if (isRecord(item) && typeof item.kind === 'string')
           out.push(toObject(doc, ['items', i], item, path));

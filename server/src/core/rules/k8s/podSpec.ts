@@ -47,7 +47,22 @@ const CONTAINER_LISTS: [string, ContainerType][] = [
   ['ephemeralContainers', 'ephemeral'],
 ];
 
+/**
+ * Pod specs and containers, worked out once per object: the engine hands every rule of a document
+ * the same objects, and some twenty rules ask for the same containers. Keyed by the object (not its
+ * value): an object also says where its document is, which moves between versions.
+ * Shared between rules: never modify what these return.
+ */
+const podOf = new WeakMap<K8sObject, PodSpecRef | null>();
+const containersOfPod = new WeakMap<PodSpecRef, ContainerRef[]>();
+
 export function podSpecOf(obj: K8sObject): PodSpecRef | undefined {
+  let pod = podOf.get(obj);
+  if (pod === undefined) podOf.set(obj, (pod = computePodSpec(obj) ?? null));
+  return pod ?? undefined;
+}
+
+function computePodSpec(obj: K8sObject): PodSpecRef | undefined {
   const path = POD_SPEC_PATHS[obj.kind];
   if (!path) return undefined;
   const spec = get(obj.value, path);
@@ -72,12 +87,28 @@ export function podSpecs(objects: readonly K8sObject[]): PodSpecRef[] {
 
 export function containersOf(pod: PodSpecRef, types?: readonly ContainerType[]): ContainerRef[] {
   const out: ContainerRef[] = [];
+  pushContainers(pod, types, out);
+  return out;
+}
+
+function pushContainers(
+  pod: PodSpecRef,
+  types: readonly ContainerType[] | undefined,
+  out: ContainerRef[],
+): void {
+  let all = containersOfPod.get(pod);
+  if (!all) containersOfPod.set(pod, (all = computeContainers(pod)));
+  for (const c of all) if (!types || types.includes(c.type)) out.push(c);
+}
+
+function computeContainers(pod: PodSpecRef): ContainerRef[] {
+  const out: ContainerRef[] = [];
   for (const [list, type] of CONTAINER_LISTS) {
-    if (types && !types.includes(type)) continue;
     const items = pod.spec[list];
     if (!Array.isArray(items)) continue;
-    items.forEach((c, i) => {
-      if (!isRecord(c)) return;
+    for (let i = 0; i < items.length; i++) {
+      const c: unknown = items[i];
+      if (!isRecord(c)) continue;
       out.push({
         pod,
         path: [...pod.path, list, i],
@@ -85,7 +116,7 @@ export function containersOf(pod: PodSpecRef, types?: readonly ContainerType[]):
         type,
         name: typeof c.name === 'string' ? c.name : undefined,
       });
-    });
+    }
   }
   return out;
 }
@@ -95,7 +126,12 @@ export function allContainers(
   objects: readonly K8sObject[],
   types?: readonly ContainerType[],
 ): ContainerRef[] {
-  return podSpecs(objects).flatMap((p) => containersOf(p, types));
+  const out: ContainerRef[] = [];
+  for (const o of objects) {
+    const p = podSpecOf(o);
+    if (p) pushContainers(p, types, out);
+  }
+  return out;
 }
 
 /**
