@@ -4,6 +4,7 @@ import type { FileKind } from './types';
 export type Classification = FileKind | 'ignore' | 'config';
 
 const MODELINE = /^\s*#\s*bulwark:\s*(kubernetes|k8s|compose|terraform|ignore)\b/im;
+const TF_MODELINE = /^\s*#\s*bulwark:\s*(ignore)\b/im;
 const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/\\]*)?\.ya?ml$/i;
 const YAML_NAME = /\.ya?ml$/i;
 const TF_NAME = /\.tf$/i;
@@ -13,6 +14,12 @@ const KUSTOMIZATION = /^kustomization\.ya?ml$/i;
 /** How far into a file a modeline may stand: its first lines, as in editors. */
 const MODELINE_SCAN = 2048;
 
+/** The modeline's mode, if the head of `text` has one (a plain search first: most files have none). */
+function modeline(text: string, re: RegExp): string | undefined {
+  const head = text.slice(0, MODELINE_SCAN);
+  return /bulwark/i.test(head) ? re.exec(head)?.[1]?.toLowerCase() : undefined;
+}
+
 /**
  * Decides which checker a file goes to. Precedence, as in yaml-language-server:
  * modeline, then file name, then content.
@@ -20,11 +27,11 @@ const MODELINE_SCAN = 2048;
 export function classify(path: string, text: string): Classification {
   const base = path.split(/[\\/]/).pop() ?? path;
   if (TF_NAME.test(base)) {
-    return /^\s*#\s*bulwark:\s*ignore\b/im.test(text.slice(0, MODELINE_SCAN)) ? 'ignore' : 'terraform';
+    return modeline(text, TF_MODELINE) ? 'ignore' : 'terraform';
   }
   if (!YAML_NAME.test(base)) return 'other';
   if (BULWARK_CONFIG.test(base)) return 'config';
-  const mode = MODELINE.exec(text.slice(0, MODELINE_SCAN))?.[1]?.toLowerCase();
+  const mode = modeline(text, MODELINE);
   if (mode === 'ignore') return 'ignore';
   if (mode === 'kubernetes' || mode === 'k8s') return 'kubernetes';
   if (mode === 'compose') return 'compose';

@@ -1,5 +1,5 @@
 import type { AnalysisHost } from '../../analyzer';
-import { classify } from '../../classify';
+import { classify, type Classification } from '../../classify';
 import type { Finding } from '../../types';
 import {
   locate,
@@ -23,6 +23,7 @@ export const IGNORE_ANNOTATION = 'bulwark.dev/ignore';
 /** Parses of the other files of a folder, keyed by text, so folder rules do not re-parse per keystroke. */
 export class FolderCache {
   private parsed = new Map<string, YamlFile>();
+  private kinds = new Map<string, { text: string; kind: Classification }>();
 
   /** `shared`: the analyzer's own per-path parse cache, so a file is parsed once for its checks and its neighbours' rules. */
   constructor(private readonly shared?: (path: string, text: string) => YamlFile) {}
@@ -36,6 +37,16 @@ export class FolderCache {
       this.parsed.set(text, f);
     }
     return f;
+  }
+
+  /** `classify`, remembered per path while its text stays the same: every manifest of a folder looks at all the others. */
+  kind(path: string, text: string): Classification {
+    const known = this.kinds.get(path);
+    if (known?.text === text) return known.kind;
+    if (this.kinds.size > 5000) this.kinds.clear();
+    const kind = classify(path, text);
+    this.kinds.set(path, { text, kind });
+    return kind;
   }
 }
 
@@ -152,7 +163,7 @@ function folderDocuments(
     for (const d of f.docs) if (!out.has(d.key)) out.set(d.key, () => k8sObjects({ ...f, docs: [d] }, p));
   };
   add(file, path);
-  forEachFolderFile(path, host, (p, text) => add(cache.parse(text, p), p));
+  forEachFolderFile(path, host, cache, (p, text) => add(cache.parse(text, p), p));
   return out;
 }
 
@@ -311,7 +322,7 @@ function readFolderObjects(
   cache: FolderCache,
 ): K8sObject[] {
   const out = [...own];
-  forEachFolderFile(path, host, (p, text) => out.push(...k8sObjects(cache.parse(text, p), p)));
+  forEachFolderFile(path, host, cache, (p, text) => out.push(...k8sObjects(cache.parse(text, p), p)));
   return out;
 }
 
@@ -319,6 +330,7 @@ function readFolderObjects(
 function forEachFolderFile(
   path: string,
   host: AnalysisHost,
+  cache: FolderCache,
   each: (path: string, text: string) => void,
 ): void {
   const sep = path.includes('\\') && !path.includes('/') ? '\\' : '/';
@@ -329,7 +341,7 @@ function forEachFolderFile(
     if (name === self || !/\.ya?ml$/i.test(name)) continue;
     const p = `${dir}${sep}${name}`;
     const text = host.readFile(p);
-    if (text === undefined || classify(p, text) !== 'kubernetes') continue;
+    if (text === undefined || cache.kind(p, text) !== 'kubernetes') continue;
     each(p, text);
   }
 }
