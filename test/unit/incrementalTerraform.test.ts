@@ -378,6 +378,24 @@ describe('incremental Terraform rules: buckets related to their companions', () 
     assert.equal(compareWithScratch(path, versions), versions.length);
   });
 
+  test('checking a sibling file between two keystrokes keeps the reuse of the edited file', async () => {
+    const dir = '/bulwark-incremental-test/siblings';
+    const bucket = (name: string) => `resource "aws_s3_bucket" "${name}" {\n  bucket = "${name}-bucket"\n}\n`;
+    const sibling = `${dir}/other.tf`;
+    const edited = `${dir}/main.tf`;
+    const own = await Analyzer.create(diskHost({ [sibling]: bucket('z') }), { assetsDir: ASSETS });
+    const v0 = [bucket('a'), bucket('c')].join('\n');
+    own.analyze(edited, v0);
+    const v1 = own.analyze(edited, v0.replace('"a-bucket"', '"aa-bucket"')).findings;
+    // The server re-checks the other files of the module after an edit.
+    assert.ok(own.analyze(sibling, bucket('z')).findings.some((f) => f.message.includes('"z"')));
+    const v2 = own.analyze(edited, v0.replace('"a-bucket"', '"ax-bucket"')).findings;
+    const c = (fs: Finding[]) =>
+      fs.find((f) => f.ruleId === 'tf/s3-bucket-no-encryption' && f.message.includes('"c"'));
+    assert.ok(c(v1));
+    assert.equal(c(v2), c(v1), "bucket c's finding reused across the sibling's check");
+  });
+
   test('a keystroke in one bucket keeps the other buckets findings (reused, not recomputed)', () => {
     const path = '/bulwark-incremental-test/reuse.tf';
     const bucket = (name: string) => `resource "aws_s3_bucket" "${name}" {\n  bucket = "${name}-bucket"\n}\n`;

@@ -9,7 +9,7 @@ import { RULES_BY_DOMAIN } from '../registry';
 import type { RuleSettings } from '../types';
 import { runComposeRules } from './compose';
 import { FolderCache, K8sRuleMemo, runK8sRules } from './k8s';
-import { runTfRules } from './tf';
+import { runTfRules, TfRuleMemo } from './tf';
 
 export interface RuleRunOptions {
   path: string;
@@ -24,6 +24,9 @@ export interface RuleRun {
   scopes: ScopedSuppression[];
 }
 
+/** How many Terraform files keep their rules' records (a module being edited, with its siblings). */
+const TF_MEMOS = 64;
+
 const on = (levels: Record<string, RuleLevel>) => (r: { meta: { id: string } }) =>
   levels[r.meta.id] !== 'off';
 
@@ -31,6 +34,8 @@ const on = (levels: Record<string, RuleLevel>) => (r: { meta: { id: string } }) 
 export class RuleRunner {
   private readonly folderCache: FolderCache;
   private readonly memos = new Map<string, { settings: string; memo: K8sRuleMemo }>();
+  /** Terraform rules' records by file, the most recently checked last (a bounded number: see TF_MEMOS). */
+  private readonly tfMemos = new Map<string, TfRuleMemo>();
 
   /** `parse`: the analyzer's per-path YAML parse, shared with the folder rules' reads of other files. */
   constructor(parse?: (path: string, text: string) => YamlFile) {
@@ -45,6 +50,7 @@ export class RuleRunner {
   /** Drops what was remembered about a file (closed or deleted). */
   forget(path: string): void {
     this.memos.delete(path);
+    this.tfMemos.delete(path);
   }
 
   /** Per-document results of a file, kept while its rule settings stay the same. */
@@ -64,6 +70,22 @@ export class RuleRunner {
 
   tf(module: TfModule, o: RuleRunOptions): RuleRun {
     const rules = RULES_BY_DOMAIN.tf.filter(on(o.levels));
-    return { findings: runTfRules(rules, module, o.path, evaluate, o.settings), scopes: [] };
+    return {
+      findings: runTfRules(rules, module, o.path, evaluate, o.settings, this.tfMemoFor(o.path)),
+      scopes: [],
+    };
+  }
+
+  /**
+   * Records are kept for the files checked last: an edited file and the siblings re-checked
+   * after each edit, not every file a workspace scan went through.
+   */
+  private tfMemoFor(path: string): TfRuleMemo {
+    let m = this.tfMemos.get(path);
+    if (m) this.tfMemos.delete(path);
+    else m = new TfRuleMemo();
+    this.tfMemos.set(path, m);
+    if (this.tfMemos.size > TF_MEMOS) this.tfMemos.delete(this.tfMemos.keys().next().value as string);
+    return m;
   }
 }

@@ -22,8 +22,16 @@ export type TfEvaluator = (module: TfModule, expr: TfExpr, reads?: EvalReads) =>
  */
 type Reads = Map<string, number>;
 
-/** The epochs of the lists read while analysing one file; one file at a time (see `lastRun`). */
-let epochs: { file: string; lists: Map<string, { list: readonly TfBlock[]; epoch: number }> } | undefined;
+/**
+ * What the last run of the rules on one file left for the next: the epochs of the lists read,
+ * and each rule's record. One per file (the caller keeps them by path), so checking another file
+ * of the module in between (the server re-checks siblings after an edit) keeps both files' reuse.
+ */
+export class TfRuleMemo {
+  readonly lists = new Map<string, { list: readonly TfBlock[]; epoch: number }>();
+  readonly lastRun = new Map<TfRule, RuleRunRecord>();
+}
+
 let nextEpoch = 1;
 
 /** From how many top-level blocks a module's first check already remembers its blocks one by one. */
@@ -36,6 +44,7 @@ export function runTfRules(
   file: string,
   evaluate: TfEvaluator,
   config: RuleSettings,
+  memo: TfRuleMemo = new TfRuleMemo(),
 ): Finding[] {
   const findings: Finding[] = [];
   // Rules ask for the blocks of a type once per block they check: index them once per run, in
@@ -69,8 +78,8 @@ export function runTfRules(
     return v;
   };
   const settings = JSON.stringify(config ?? null);
-  if (epochs?.file !== file) epochs = { file, lists: new Map() };
-  const known = epochs.lists;
+  const known = memo.lists;
+  const lastRun = memo.lastRun;
   // Each list, with its epoch: compared with its last version once per run, however many rules
   // read it.
   const now = new Map<string, { list: TfBlock[]; epoch: number }>();
@@ -174,10 +183,7 @@ export function runTfRules(
   return findings;
 }
 
-/**
- * Each rule's last run: its findings, what it read, and the records of its blocks and memos.
- * One entry per rule (the last file), so nothing of files analysed earlier is kept alive.
- */
+/** Each rule's last run on a file: its findings, what it read, and the records of its blocks and memos. */
 interface RuleRunRecord {
   file: string;
   settings: string;
@@ -187,8 +193,6 @@ interface RuleRunRecord {
   items: Map<string, Map<TfBlock, BlockRecord>> | undefined;
   memos: Map<string, MemoRecord> | undefined;
 }
-
-const lastRun = new WeakMap<TfRule, RuleRunRecord>();
 
 /** A computation in progress: what it read so far (maps made on first use). */
 interface Frame {
