@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './core/analyzer';
 import { createServerConnection } from './node/connection';
 import { createHost } from './node/diskHost';
+import { limitHeapGrowth } from './node/heap';
 import { TerraformProviderSchemaCache } from './node/terraformProviderSchemas';
 import { ClusterSchemaCache } from './node/clusterSchemas';
 import { ClusterSchemaSupport } from './lsp/clusterSchemas';
@@ -40,6 +41,7 @@ import { version } from '../../package.json';
  */
 const MAX_ANALYSED_CHARS = Number(process.env.BULWARK_MAX_OPEN_CHARS) || 16 * 1024 * 1024;
 
+limitHeapGrowth();
 const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 const folders = new WorkspaceFolders();
