@@ -194,6 +194,76 @@ describe('incremental analysis equals analysis from scratch', () => {
     assert.ok(reparsed > 0 && reparsed <= 3 * 20, `${reparsed} of ${docs} documents parsed twice`);
   });
 
+  test('a suppression comment and a CRD kind typed character by character', async () => {
+    // The cache tells the checks whether the text holds `bulwark-ignore` or a CRD from what it
+    // counted per document: the keystroke that completes (or breaks) the word must be seen.
+    const path = '/bulwark-incremental-test/typed-words.yaml';
+    const comment = ' # bulwark-ignore k8s/privileged -- typed';
+    const crd = 'kind: CustomResourceDefinition';
+    const at = MANIFEST.indexOf('privileged: true') + 'privileged: true'.length;
+    let text = MANIFEST.slice(0, at) + MANIFEST.slice(at).replace(crd, 'kind: Custom');
+    const typeAt = (text: string, offset: number, ch: string) =>
+      text.slice(0, offset) + ch + text.slice(offset);
+    const steps: string[] = [];
+    for (let i = 0; i < comment.length; i++) steps.push((text = typeAt(text, at + i, comment[i] as string)));
+    const crdAt = text.indexOf('kind: Custom') + 'kind: Custom'.length;
+    for (let i = 'kind: Custom'.length; i < crd.length; i++)
+      steps.push((text = typeAt(text, crdAt + i - 'kind: Custom'.length, crd[i] as string)));
+    // And broken again, by one character each.
+    steps.push((text = text.replace('bulwark-ignore', 'bulwark-ignor')));
+    steps.push((text = text.replace(crd, 'kind: CustomResourceDefinitio')));
+    // Analyzers of their own: the others know the CRDs of the files other tests analysed.
+    const inc = await Analyzer.create(diskHost(), { assetsDir: ASSETS });
+    const fresh = await Analyzer.create(diskHost(), { assetsDir: ASSETS });
+    const line = MANIFEST.slice(0, at).split('\n').length - 1;
+    const privileged = (fs: Finding[]) =>
+      fs.filter((f) => f.ruleId === 'k8s/privileged' && f.range.start.line === line).length;
+    const widget = (fs: Finding[]) => fs.filter((f) => f.ruleId === 'k8s/schema-type').length;
+    const counts: [number, number][] = [];
+    for (const [k, t] of steps.entries()) {
+      const got = inc.analyze(path, t);
+      fresh.forget(path);
+      const want = fresh.analyze(path, t);
+      assert.deepEqual(canonical(got.findings), canonical(want.findings), `step ${k}: ${JSON.stringify(t)}`);
+      counts.push([privileged(got.findings), widget(got.findings)]);
+    }
+    // Silenced once the comment is complete (and again reported once broken); the Widget is
+    // checked against its CRD once the CRD's kind is complete (and no longer once broken).
+    const typed = comment.length - 1;
+    const done = steps.length - 3;
+    const [p0, w0] = counts[0] as [number, number];
+    assert.equal(p0, 1);
+    const named = ' # bulwark-ignore k8s/privileged'.length - 1;
+    assert.deepEqual(counts[named - 1], [1, w0]);
+    assert.deepEqual(counts[named], [0, w0]);
+    assert.deepEqual(counts[typed], [0, w0]);
+    assert.deepEqual(counts[done - 1], [0, w0]);
+    assert.deepEqual(counts[done], [0, w0 + 1]);
+    assert.deepEqual(counts[done + 1], [1, w0 + 1]);
+    assert.deepEqual(counts[done + 2], [1, w0]);
+  });
+
+  test('a custom resource before its CRD: re-checked when a later edit changes the CRD', async () => {
+    // Results of the documents before an edit are carried over whole, except those that
+    // depend on something else (here the CRD further down): those are looked up again.
+    const path = '/bulwark-incremental-test/cr-first.yaml';
+    const crd = MANIFEST.split('---\n').find((d) => d.includes('kind: CustomResourceDefinition')) as string;
+    const widget = MANIFEST.split('---\n').find((d) => d.includes('\nkind: Widget')) as string;
+    const base = ['apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n', widget, crd].join('---\n');
+    const types = ['integer', 'string', 'string', 'integer', 'boolean', 'integer'];
+    const inc = await Analyzer.create(diskHost(), { assetsDir: ASSETS });
+    const fresh = await Analyzer.create(diskHost(), { assetsDir: ASSETS });
+    const typeErrors: number[] = [];
+    for (const [k, type] of types.entries()) {
+      const text = base.replace('size: {type: integer}', `size: {type: ${type}}`);
+      const got = inc.analyze(path, text);
+      fresh.forget(path);
+      assert.deepEqual(canonical(got.findings), canonical(fresh.analyze(path, text).findings), `step ${k}`);
+      typeErrors.push(got.findings.filter((f) => f.ruleId === 'k8s/schema-type').length);
+    }
+    assert.deepEqual(typeErrors, [1, 0, 0, 1, 1, 1]);
+  });
+
   test('Compose file, random edits, syntax trees dropped and parsed again', () => {
     const pieces = ['a', ' ', ':', '\n', '---\n', '-', '  x: 1\n', ''];
     replay('/bulwark-incremental-test/compose-dropped.yaml', COMPOSE, pieces, 19, 150, true);

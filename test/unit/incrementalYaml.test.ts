@@ -2,6 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { isNode, isPair, isScalar, visit } from 'yaml';
 import {
+  CRD_KIND,
   diffEdit,
   splitDocuments,
   YamlCache,
@@ -17,9 +18,11 @@ function snapshot(f: YamlFile) {
   for (let i = 0; i < f.lines.lineCount; i++) lines.push(f.lines.lineStart(i));
   return {
     lines,
+    mentions: f.mentions,
     docs: f.docs.map((d) => ({
       index: d.index,
       offset: d.offset,
+      line: d.line,
       text: d.text,
       value: d.value,
       errors: d.errors.map((e) => [e.code, e.pos]),
@@ -88,7 +91,6 @@ describe('incremental YAML parse', () => {
     const rnd = prng(7);
     const cache = new YamlCache();
     let text = BASE;
-    cache.parse(text);
     // Edits that move document boundaries: markers made and broken, lines joined and split.
     const pieces = [
       '-',
@@ -105,14 +107,75 @@ describe('incremental YAML parse', () => {
       '',
       '"',
       '  b: 1\n',
+      // Words the cache counts per document (`mentions`), made and broken by the other edits.
+      '# bulwark-ignore x\n',
+      'kind: CustomResourceDefinition\n',
     ];
+    let before = cache.parse(text);
+    let reused = 0;
     for (let k = 0; k < 1500; k++) {
+      const last = text;
       text = randomEdit(rnd, text, pieces);
       if (text.length > 4000) text = BASE;
+      if (text === last) continue;
       const incremental = cache.parse(text);
       const fresh = new YamlCache().parse(text);
       assert.deepEqual(snapshot(incremental), snapshot(fresh), `edit ${k}: ${JSON.stringify(text)}`);
+      // What was counted per document, against a scan of the whole text.
+      assert.deepEqual(incremental.mentions, {
+        suppression: text.includes('bulwark-ignore'),
+        crd: CRD_KIND.test(text),
+      });
+      // What the cache says carried over from the version before holds.
+      const r = incremental.reuse;
+      assert.ok(r && r.from === before.version && before.version !== incremental.version, `edit ${k}`);
+      assert.ok(r.prefix + r.suffix <= incremental.docs.length && r.prefix + r.suffix <= before.docs.length);
+      for (let i = 0; i < r.prefix; i++) assert.equal(incremental.docs[i], before.docs[i], `edit ${k}`);
+      for (let s = 1; s <= r.suffix; s++) {
+        const now = incremental.docs[incremental.docs.length - s] as YamlDoc;
+        const was = before.docs[before.docs.length - s] as YamlDoc;
+        assert.equal(now.key, was.key, `edit ${k}`);
+        assert.equal(now.line, was.line + r.lineDelta, `edit ${k}`);
+      }
+      reused += r.prefix + r.suffix;
+      before = incremental;
     }
+    assert.ok(reused > 1500, `documents carried over: ${reused}`);
+  });
+
+  test('document lines and mentions follow edits that add and remove line breaks only', () => {
+    // Same length, different lines: a document after the edit keeps its offset but not its line.
+    const cache = new YamlCache();
+    const text = 'a: 1\nb: 2\n---\nc: 3\n---\nkind: CustomResourceDefinition\n';
+    const before = cache.parse(text);
+    assert.deepEqual(
+      before.docs.map((d) => d.line),
+      [0, 2, 4],
+    );
+    assert.deepEqual(before.mentions, { suppression: false, crd: true });
+    const after = cache.parse(text.replace('a: 1\nb', 'a: 1 b'));
+    assert.equal(after.text.length, text.length);
+    assert.deepEqual(
+      after.docs.map((d) => [d.offset, d.line]),
+      [
+        [0, 0],
+        [10, 1],
+        [19, 3],
+      ],
+    );
+    const back = cache.parse(after.text.replace('c: 3', 'c:\n3'));
+    assert.deepEqual(
+      back.docs.map((d) => [d.offset, d.line]),
+      [
+        [0, 0],
+        [10, 1],
+        [19, 4],
+      ],
+    );
+    const typed = cache.parse(
+      back.text.replace('CustomResourceDefinition', 'CustomResourceDefinitionX') + '# bulwark-ignore',
+    );
+    assert.deepEqual(typed.mentions, { suppression: true, crd: false });
   });
 
   test('documents an edit did not touch keep their parse', () => {

@@ -117,12 +117,16 @@ export class Analyzer {
     // parsed (parsing is done on first use), so its tree serves them before it is dropped.
     const run = this.runRules(kind, text, { path, host: this.host, levels, settings: config.settings });
     const checked = this.check(kind, path, text);
+    // The cached parse of this text: its line index, and whether it holds suppression comments.
+    const yaml = kind === 'terraform' ? undefined : this.parseYaml(path, text);
     const findings = applyPolicy([...checked, ...run.findings], {
       text,
       lang: kind === 'terraform' ? 'hcl' : 'yaml',
       domain,
       levels,
       scopes: run.scopes,
+      lines: yaml?.lines,
+      commentFree: yaml?.mentions && !yaml.mentions.suppression,
     });
     findings.sort(compareFindings);
     return { kind, findings };

@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { dirname, join } from 'node:path';
 import type { AnalysisHost } from '../analyzer';
 import { createAjv } from '../schema/ajv';
-import { parseYaml, type YamlFile } from '../yaml/yamlFile';
+import { CRD_KIND, parseYaml, type YamlFile } from '../yaml/yamlFile';
 import type { JsonSchema } from './schemaNav';
 
 /** The schema of one served version of a CustomResourceDefinition. */
@@ -32,7 +32,6 @@ export interface ClusterSchemaHost {
   clusterSchema?(apiVersion: string, kind: string): CrdVersion | undefined;
 }
 
-const CRD_KIND = /^kind:\s*["']?CustomResourceDefinition\b/m;
 const YAML_NAME = /\.ya?ml$/i;
 /** Folders next to a manifest where CRDs usually live. */
 const CRD_DIRS = ['.', 'crds', 'crd', '../crds', '../crd'];
@@ -52,7 +51,7 @@ export class CrdRegistry implements CrdSource {
 
   /** Records the CRDs of a file just parsed (and forgets those it no longer has). */
   learn(path: string, file: YamlFile): void {
-    const found = CRD_KIND.test(file.text) ? extractCrds(file, path) : [];
+    const found = (file.mentions?.crd ?? CRD_KIND.test(file.text)) ? extractCrds(file, path) : [];
     if (found.length > 0) this.byFile.set(path, found);
     else this.byFile.delete(path);
   }

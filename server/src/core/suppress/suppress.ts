@@ -29,18 +29,28 @@ export interface ScopedSuppression extends Suppression {
   scope: Range;
 }
 
+const WORD = 'bulwark-ignore';
 const YAML_COMMENT = /(^|\s)#\s*(bulwark-ignore(?:-file)?)(?=\s|$)(.*)$/;
 const HCL_COMMENT = /(^|\s)(?:#|\/\/|\/\*)\s*(bulwark-ignore(?:-file)?)(?=\s|$|\*\/)(.*?)(?:\*\/\s*)?$/;
 
-export function parseSuppressionComments(text: string, lang: CommentLanguage): CommentSuppression[] {
-  // One native scan instead of a line walk: most files have no suppression at all.
-  if (!text.includes('bulwark-ignore')) return [];
-  const lines = new LineIndex(text);
+/**
+ * `lines`: the index of `text` when the caller has one. Only the lines holding the word are
+ * read (found by native search), not every line of a big file.
+ */
+export function parseSuppressionComments(
+  text: string,
+  lang: CommentLanguage,
+  lines?: LineIndex,
+): CommentSuppression[] {
+  let at = text.indexOf(WORD);
+  if (at < 0) return [];
+  const index = lines ?? new LineIndex(text);
   const re = lang === 'yaml' ? YAML_COMMENT : HCL_COMMENT;
   const out: CommentSuppression[] = [];
-  for (let line = 0; line < lines.lineCount; line++) {
-    const t = lines.lineText(line);
-    if (!t.includes('bulwark-ignore')) continue;
+  while (at >= 0) {
+    const line = index.positionAt(at).line;
+    const t = index.lineText(line);
+    at = text.indexOf(WORD, index.lineEnd(line));
     const m = re.exec(t);
     if (!m) continue;
     const commentStart = m.index + (m[1]?.length ?? 0);
@@ -52,7 +62,7 @@ export function parseSuppressionComments(text: string, lang: CommentLanguage): C
       ids,
       reason,
       range,
-      line: fileWide ? undefined : ownLine ? nextCodeLine(lines, line, lang) : line,
+      line: fileWide ? undefined : ownLine ? nextCodeLine(index, line, lang) : line,
     });
   }
   return out;
@@ -82,13 +92,19 @@ export interface SuppressOptions {
   /** Prefix of the hint ids: `k8s`, `compose`, `tf`. */
   domain: string;
   scopes?: ScopedSuppression[];
+  /** The line index of `text`, when the caller has one (saves indexing a big text). */
+  lines?: LineIndex;
+  /** True when the caller knows `text` holds no `bulwark-ignore` (saves scanning it). */
+  commentFree?: boolean;
   /** False for rules turned off: a suppression naming them is not "unused". */
   isActive?(ruleId: string): boolean;
 }
 
 /** Drops suppressed findings and adds the hints about missing reasons and unused suppressions. */
 export function applySuppressions(findings: Finding[], options: SuppressOptions): Finding[] {
-  const comments = parseSuppressionComments(options.text, options.lang);
+  const comments = options.commentFree
+    ? []
+    : parseSuppressionComments(options.text, options.lang, options.lines);
   const all: (CommentSuppression | ScopedSuppression)[] = [...comments, ...(options.scopes ?? [])];
   if (all.length === 0) return findings;
   const used = all.map(() => new Set<string>());

@@ -27,7 +27,7 @@ export class DocumentMemo {
   at(file: YamlFile, d: YamlDoc): DocSlots {
     let slots = this.docs.get(d.key);
     if (!slots) this.docs.set(d.key, (slots = new Map()));
-    return new DocSlots(slots, file.lines.positionAt(d.offset).line);
+    return new DocSlots(slots, d.line);
   }
 
   /**
@@ -41,19 +41,101 @@ export class DocumentMemo {
     check: (view: YamlFile, crds: CrdSource | undefined) => Finding[],
     crds?: CrdSource,
   ): Finding[] {
-    const out: Finding[] = [];
-    for (const d of file.docs) {
-      const slots = this.at(file, d);
-      let found = slots.get(slot);
-      if (!found) {
+    return this.walk(slot, file, (d, _i, dependent) => {
+      let slots = this.docs.get(d.key);
+      if (!slots) this.docs.set(d.key, (slots = new Map()));
+      let e = slots.get(slot);
+      if (!e || (e.valid && !e.valid())) {
         const recorder = crds && new RecordingCrds(crds);
-        found = check({ ...file, docs: [d] }, recorder);
-        slots.set(slot, found, recorder?.validity());
+        const findings = check({ ...file, docs: [d] }, recorder);
+        for (const f of findings) flattenTexts(f);
+        slots.set(slot, (e = { line: d.line, findings, valid: recorder?.validity() }));
       }
-      for (const f of found) out.push(f);
-    }
-    return out;
+      if (e.valid) dependent();
+      return shiftFindings(e.findings, d.line - e.line);
+    });
   }
+
+  /**
+   * The findings of every document of `file` in order, `each(d)` giving those of document `d`
+   * (at its current line). Documents the cache says are those of the version this walk saw
+   * last (see `Reuse`) take their findings from that result, with no call and no look-up,
+   * except those whose `each` called `dependent()` (their findings depend on something besides
+   * their text): those are asked again. The walk over thousands of documents of a big file
+   * is then a copy of the last result, plus the documents an edit touched.
+   */
+  walk(
+    name: string,
+    file: YamlFile,
+    each: (d: YamlDoc, i: number, dependent: () => void) => Finding[],
+  ): Finding[] {
+    const docs = file.docs;
+    const n = docs.length;
+    const last = this.walked.get(name);
+    let prefix = 0;
+    let suffix = 0;
+    let lineDelta = 0;
+    if (last && file.version !== undefined) {
+      if (last.version === file.version) prefix = n;
+      else if (file.reuse?.from === last.version) ({ prefix, suffix, lineDelta } = file.reuse);
+      if (last.dependent.length > 0 && prefix + suffix > 0) {
+        const lastN = last.starts.length - 1;
+        prefix = Math.min(prefix, last.dependent[0] as number);
+        suffix = Math.min(suffix, lastN - 1 - (last.dependent[last.dependent.length - 1] as number));
+      }
+    }
+    const out: Finding[] = [];
+    const starts: number[] = [];
+    const dependent: number[] = [];
+    if (last && prefix > 0) {
+      const end = last.starts[prefix] as number;
+      for (let i = 0; i < end; i++) out.push(last.out[i] as Finding);
+      for (let i = 0; i < prefix; i++) starts.push(last.starts[i] as number);
+    }
+    let current = -1;
+    const markDependent = () => {
+      if (dependent[dependent.length - 1] !== current) dependent.push(current);
+    };
+    for (let i = prefix; i < n - suffix; i++) {
+      current = i;
+      starts.push(out.length);
+      const found = each(docs[i] as YamlDoc, i, markDependent);
+      for (let k = 0; k < found.length; k++) out.push(found[k] as Finding);
+    }
+    if (last && suffix > 0) {
+      const lastN = last.starts.length - 1;
+      for (let s = suffix; s > 0; s--) {
+        const from = last.starts[lastN - s] as number;
+        const to = last.starts[lastN - s + 1] as number;
+        starts.push(out.length);
+        if (from === to) continue;
+        const found = shiftFindings(last.out.slice(from, to), lineDelta);
+        for (let k = 0; k < found.length; k++) out.push(found[k] as Finding);
+      }
+    }
+    starts.push(out.length);
+    if (file.version !== undefined) this.walked.set(name, { version: file.version, out, starts, dependent });
+    else this.walked.delete(name);
+    return out.slice();
+  }
+
+  /** Forgets the last result of a walk (its findings were not kept as returned). */
+  forgetWalk(name: string): void {
+    this.walked.delete(name);
+  }
+
+  /** The last result of `walk` per name, for the next version of the file. */
+  private readonly walked = new Map<string, Walked>();
+}
+
+interface Walked {
+  /** `YamlFile.version` the result is for. */
+  version: object;
+  out: Finding[];
+  /** Where each document's findings start in `out` (one more entry: the end). */
+  starts: number[];
+  /** Documents whose findings depend on something besides their text, in order. */
+  dependent: number[];
 }
 
 /** One document's remembered findings, read and written at its current line. */
@@ -75,15 +157,18 @@ export class DocSlots {
   }
 
   /**
-   * A value computed once per document, with the lines the document moved by since (the
-   * caller shifts what it holds; a `slot` must hold one kind of value).
+   * A value computed once per document (`compute(arg)`), with the line it was computed at: the
+   * caller shifts what it holds by `this.line - line` (a `slot` must hold one kind of value).
+   * Returns the stored entry itself: this runs for every document of a big file per version.
    */
-  remember<T>(slot: string, compute: () => T): { data: T; delta: number } {
+  remember<T, A>(slot: string, compute: (arg: A) => T, arg: A): { readonly data: T; readonly line: number } {
     let e = this.slots.get(slot);
-    if (!e) this.slots.set(slot, (e = { line: this.line, findings: [], data: compute() }));
-    return { data: e.data as T, delta: this.line - e.line };
+    if (!e) this.slots.set(slot, (e = { line: this.line, findings: NO_FINDINGS, data: compute(arg) }));
+    return e as { data: T; line: number };
   }
 }
+
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
 /**
  * Messages and fix texts are built by concatenation (a probe snippet is a chain of some 40

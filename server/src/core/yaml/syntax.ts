@@ -1,19 +1,26 @@
 import type { YAMLError } from 'yaml';
 import type { Finding } from '../types';
-import type { YamlFile } from './yamlFile';
+import type { YamlDoc, YamlFile } from './yamlFile';
 
 export type YamlDomain = 'k8s' | 'compose' | 'config';
 
 /** YAML parse errors and warnings of every document, as findings with absolute ranges. */
 export function yamlSyntaxFindings(file: YamlFile, domain: YamlDomain): Finding[] {
   const out: Finding[] = [];
-  for (const d of file.docs) {
-    for (const e of d.errors) {
+  // Index loops: this walks every document of a big file on every version.
+  const docs = file.docs;
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i] as YamlDoc;
+    const errors = d.errors;
+    const warnings = d.warnings;
+    for (let k = 0; k < errors.length; k++) {
+      const e = errors[k] as YAMLError;
       out.push(
         unclosedQuote(file, d.offset, d.text, e, domain) ?? toFinding(file, d.offset, e, domain, 'error'),
       );
     }
-    for (const w of d.warnings) out.push(toFinding(file, d.offset, w, domain, 'warning'));
+    for (let k = 0; k < warnings.length; k++)
+      out.push(toFinding(file, d.offset, warnings[k] as YAMLError, domain, 'warning'));
   }
   return out;
 }

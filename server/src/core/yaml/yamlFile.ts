@@ -29,6 +29,8 @@ export class YamlDoc {
     /** Offset of this document's text within the file; node ranges in `doc` are relative to it. */
     readonly offset: number,
     private readonly parsed: ParsedDoc,
+    /** Line of `offset` in the file (kept with the document, so memos need no line lookup). */
+    readonly line: number,
   ) {}
 
   get text(): string {
@@ -63,7 +65,41 @@ export interface YamlFile {
   text: string;
   lines: LineIndex;
   docs: YamlDoc[];
+  /**
+   * Whether the text may hold a `bulwark-ignore` comment, and a CustomResourceDefinition
+   * (`CRD_KIND`): counted per document as documents change, so callers can skip scanning a big
+   * file's whole text on every version. Absent: not known (scan).
+   */
+  mentions?: Mentions;
+  /** Identity of this version of the file as the cache handed it out (absent: not from a cache). */
+  version?: object;
+  /** How `docs` relate to those of the version before (see `Reuse`), when the cache knows. */
+  reuse?: Reuse;
 }
+
+/**
+ * The documents of a version that equal those of the version `from` (the `version` of an earlier
+ * `YamlFile` of the same cache): `docs[0, prefix)` are the very same documents; the last
+ * `suffix` documents have the keys of its last `suffix`, each `lineDelta` lines further down.
+ * Whoever remembers a result for the whole of version `from` only has to redo the rest.
+ */
+export interface Reuse {
+  from: object;
+  prefix: number;
+  suffix: number;
+  lineDelta: number;
+}
+
+export interface Mentions {
+  suppression: boolean;
+  crd: boolean;
+}
+
+/** A top-level `kind: CustomResourceDefinition` (a match never crosses a document boundary). */
+export const CRD_KIND = /^kind:\s*["']?CustomResourceDefinition\b/m;
+const SUPPRESSION_WORD = 'bulwark-ignore';
+const MENTIONS_SUPPRESSION = 1;
+const MENTIONS_CRD = 2;
 
 /**
  * Texts of documents whose syntax tree is held. A tree is about 20 times the size of its text (a
@@ -83,6 +119,7 @@ const HELD_TREE_BYTES = 256 * 1024;
 class ParsedDoc {
   private facts: Facts | undefined;
   private held: Document.Parsed | undefined;
+  private marks = -1;
 
   constructor(
     readonly text: string,
@@ -91,6 +128,16 @@ class ParsedDoc {
 
   get value(): unknown {
     return this.parse().value;
+  }
+
+  /** `MENTIONS_*` bits of the text, found once. */
+  get mentions(): number {
+    if (this.marks < 0) {
+      this.marks =
+        (this.text.includes(SUPPRESSION_WORD) ? MENTIONS_SUPPRESSION : 0) |
+        (CRD_KIND.test(this.text) ? MENTIONS_CRD : 0);
+    }
+    return this.marks;
   }
 
   get errors(): readonly YAMLError[] {
@@ -123,7 +170,7 @@ class ParsedDoc {
   /** Lets go of the tree (the next use parses again). */
   drop(): void {
     if (this.held && dropHooks.length > 0) {
-      const alone = new YamlDoc(0, 0, this);
+      const alone = new YamlDoc(0, 0, this, 0);
       for (const hook of dropHooks) hook(alone);
     }
     this.held = undefined;
@@ -235,26 +282,55 @@ export class YamlCache {
         : new LineIndex(text);
     // Chunks kept from the last version carry their parse; new ones reuse the parse of a
     // replaced chunk (or of an equal chunk) with the same text.
-    const chunks = last && edit ? resplit(last.chunks, text, edit) : splitDocuments(text).map(detached);
-    const seen = new Map<string, ParsedDoc>();
+    const lineDelta = last ? lines.lineCount - last.file.lines.lineCount : 0;
+    const split =
+      last && edit
+        ? resplit(last.chunks, text, edit, lineDelta)
+        : { chunks: splitDocuments(text).map(detached), head: 0, tail: 0 };
+    const chunks = split.chunks;
+    const tailFrom = chunks.length - split.tail;
+    let docsAtHead = 0;
+    let docsAtTail = 0;
+    let seen: Map<string, ParsedDoc> | undefined;
     const docs: YamlDoc[] = [];
-    for (const chunk of chunks) {
+    let marks = 0;
+    for (let k = 0; k < chunks.length; k++) {
+      if (k === split.head) docsAtHead = docs.length;
+      if (k === tailFrom) docsAtTail = docs.length;
+      const chunk = chunks[k] as Chunk;
       let parsed = chunk.parsed;
       if (!parsed) {
+        seen ??= new Map();
         parsed =
           chunk.replaced?.get(chunk.text) ?? seen.get(chunk.text) ?? new ParsedDoc(chunk.text, this.trees);
         seen.set(chunk.text, parsed);
         chunk.parsed = parsed;
         chunk.replaced = undefined;
       }
+      if (chunk.line < 0) chunk.line = lines.positionAt(chunk.offset).line;
+      // Blank documents count too: a comment-only one may hold a file-wide suppression.
+      marks |= parsed.mentions;
       if (parsed.blank && docs.length > 0) continue;
       let d = chunk.yaml;
-      if (!d || d.index !== docs.length || d.offset !== chunk.offset) {
-        d = chunk.yaml = new YamlDoc(docs.length, chunk.offset, parsed);
+      if (!d || d.index !== docs.length || d.offset !== chunk.offset || d.line !== chunk.line) {
+        d = chunk.yaml = new YamlDoc(docs.length, chunk.offset, parsed, chunk.line);
       }
       docs.push(d);
     }
-    const file = { text, lines, docs };
+    const mentions = {
+      suppression: (marks & MENTIONS_SUPPRESSION) !== 0,
+      crd: (marks & MENTIONS_CRD) !== 0,
+    };
+    if (split.head >= chunks.length) docsAtHead = docs.length;
+    const version = {};
+    let reuse: Reuse | undefined;
+    if (last && edit && last.file.version) {
+      // Kept chunks make the same documents, except that a blank chunk counts as a document
+      // only when it comes first: no suffix without a document before it.
+      const suffix = docsAtTail > 0 ? docs.length - docsAtTail : 0;
+      reuse = { from: last.file.version, prefix: docsAtHead, suffix, lineDelta };
+    }
+    const file: YamlFile = { text, lines, docs, mentions, version, reuse };
     this.last = { file, chunks };
     return file;
   }
@@ -308,7 +384,12 @@ export function diffEdit(a: string, b: string): Edit {
  * (its first four characters and the line break before it, or a whole `...` line before it),
  * so only chunks whose boundaries sit well clear of the edit are kept.
  */
-function resplit(old: Chunk[], text: string, e: Edit): Chunk[] {
+function resplit(
+  old: Chunk[],
+  text: string,
+  e: Edit,
+  lineDelta: number,
+): { chunks: Chunk[]; head: number; tail: number } {
   const delta = e.newEnd - e.oldEnd;
   const out: Chunk[] = [];
   // Chunks kept before the edit: those ending four characters or more before it (halving).
@@ -349,13 +430,19 @@ function resplit(old: Chunk[], text: string, e: Edit): Chunk[] {
       if (c.parsed) replaced.set(c.text, c.parsed);
     }
     for (const c of splitDocuments(text.slice(from, to)))
-      out.push({ ...detached({ offset: c.offset + from, text: c.text }), replaced });
+      out.push({ ...detached({ offset: c.offset + from, text: c.text, line: -1 }), replaced });
   }
+  // Chunks after the edit start past every changed line break: they move by whole lines.
+  const tail = old.length - j;
   for (; j < old.length; j++) {
     const c = old[j] as Chunk;
-    out.push(delta === 0 ? c : { offset: c.offset + delta, text: c.text, parsed: c.parsed });
+    out.push(
+      delta === 0 && lineDelta === 0
+        ? c
+        : { offset: c.offset + delta, text: c.text, parsed: c.parsed, line: c.line + lineDelta },
+    );
   }
-  return out;
+  return { chunks: out, head: i, tail };
 }
 
 /**
@@ -364,7 +451,7 @@ function resplit(old: Chunk[], text: string, e: Edit): Chunk[] {
  * 40 edits of a 5 MiB file at 40 places, slices would hold 40 versions of it.
  */
 function detached(c: Chunk): Chunk {
-  return { offset: c.offset, text: ownCopy(c.text) };
+  return { offset: c.offset, text: ownCopy(c.text), line: -1 };
 }
 
 /** A flat copy of `s` (V8 flattens the concatenation, then slices that copy, not the original). */
@@ -401,6 +488,8 @@ function parseTree(text: string): Document.Parsed {
 interface Chunk {
   offset: number;
   text: string;
+  /** Line of `offset` (-1: not known yet). */
+  line: number;
   /** The chunk's parse, once done. */
   parsed?: ParsedDoc;
   /** The document as last handed out (reused while its index and offset hold). */
@@ -423,13 +512,14 @@ export function splitDocuments(text: string): Chunk[] {
       const isEnd = c === 46;
       // `...` belongs to the document it closes; `---` opens the next one.
       const cut = isEnd ? lineEnd : lineStart;
-      chunks.push({ offset: start, text: text.slice(start, cut) });
+      chunks.push({ offset: start, text: text.slice(start, cut), line: -1 });
       start = cut;
     }
     if (nl === -1) break;
     lineStart = lineEnd;
   }
-  if (start < text.length || chunks.length === 0) chunks.push({ offset: start, text: text.slice(start) });
+  if (start < text.length || chunks.length === 0)
+    chunks.push({ offset: start, text: text.slice(start), line: -1 });
   return chunks;
 }
 

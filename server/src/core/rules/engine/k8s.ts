@@ -23,7 +23,11 @@ export const IGNORE_ANNOTATION = 'bulwark.dev/ignore';
 /** Parses of the other files of a folder, keyed by text, so folder rules do not re-parse per keystroke. */
 export class FolderCache {
   private parsed = new Map<string, YamlFile>();
+  /** Classifications of one folder's files (the folder last asked about). */
   private kinds = new Map<string, { text: string; kind: Classification }>();
+  private kindsDir: string | undefined;
+  /** The index last handed out, and its folder (see `folderIndex`). */
+  private lastIndex: { dir: string; index: FolderIndex } | undefined;
 
   /** `shared`: the analyzer's own per-path parse cache, so a file is parsed once for its checks and its neighbours' rules. */
   constructor(private readonly shared?: (path: string, text: string) => YamlFile) {}
@@ -41,12 +45,35 @@ export class FolderCache {
 
   /** `classify`, remembered per path while its text stays the same: every manifest of a folder looks at all the others. */
   kind(path: string, text: string): Classification {
+    // One folder's only: a check run going folder by folder would otherwise keep every text.
+    const dir = folderOf(path).dir;
+    if (dir !== this.kindsDir) {
+      this.kinds.clear();
+      this.kindsDir = dir;
+    }
     const known = this.kinds.get(path);
     if (known?.text === text) return known.kind;
     if (this.kinds.size > 5000) this.kinds.clear();
     const kind = classify(path, text);
     this.kinds.set(path, { text, kind });
     return kind;
+  }
+
+  /**
+   * The index of the folder of `path`, one for all the folder's files: every file of a folder
+   * syncs it to the same documents (its own and its neighbours'), so after the first file the
+   * others find it up to date instead of each filing the whole folder into an index of its own
+   * (quadratic in the folder's files: a `bulwark check` of 20 manifests filed 400 files' worth).
+   * Only the last folder's index is held here; the memos of a folder's files hold theirs, and it
+   * goes with them. A file of another folder in between means a fresh index for the folder's next
+   * new memo (still correct: each file syncs the index it holds). Not a map of `WeakRef`s: a
+   * `WeakRef` keeps its target alive to the end of the current job, so a check run going through
+   * folders in one synchronous loop kept every folder's index (135 MB left on the repository).
+   */
+  folderIndex(path: string): FolderIndex {
+    const dir = folderOf(path).dir;
+    if (this.lastIndex?.dir !== dir) this.lastIndex = { dir, index: new FolderIndex() };
+    return this.lastIndex.index;
   }
 }
 
@@ -101,7 +128,8 @@ export function runK8sRules(
 export class K8sRuleMemo {
   readonly docs = new DocumentMemo();
   readonly crossObject = new Set<string>();
-  readonly folder = new FolderIndex();
+  /** The index of the file's folder, shared with the folder's other files (see `FolderCache.folderIndex`). */
+  folder: FolderIndex | undefined;
   private readonly keys = new Map<string, string>();
 
   /**
@@ -128,15 +156,18 @@ function runRelating(
   objectsIn: (d: YamlDoc) => K8sObject[],
   out: Finding[],
 ): void {
-  memo.folder.sync(folderDocuments(file, path, host, folderCache));
+  const index = (memo.folder ??= folderCache.folderIndex(path));
+  index.sync(folderDocuments(file, path, host, folderCache));
   const slot = memo.slotKey(`relating:${rules.map((r) => r.meta.id).join(',')}`);
   let all: K8sObject[] | undefined;
-  for (const [i, d] of file.docs.entries()) {
+  // Index loops here and below: they run over every document of a big file per version.
+  for (let i = 0; i < file.docs.length; i++) {
+    const d = file.docs[i] as YamlDoc;
     const slots = docSlots[i] as DocSlots;
     let found = slots.get(slot);
     if (!found) {
       found = [];
-      const lookup = memo.folder.recorder();
+      const lookup = index.recorder();
       // A rule reading the whole folder list cannot say what it depended on: never reused.
       let untracked = false;
       const folderObjects = () => {
@@ -174,10 +205,13 @@ function memoScopes(
   objectsIn: (d: YamlDoc) => K8sObject[],
 ): ScopedSuppression[] {
   const out: ScopedSuppression[] = [];
-  for (const [i, d] of file.docs.entries()) {
-    const { data, delta } = (docSlots[i] as DocSlots).remember('scopes', () =>
-      mayHoldIgnoreAnnotation(d.text) ? annotationScopes(file, objectsIn(d)) : NO_SCOPES,
-    );
+  const scopesOf = (d: YamlDoc) =>
+    mayHoldIgnoreAnnotation(d.text) ? annotationScopes(file, objectsIn(d)) : NO_SCOPES;
+  for (let i = 0; i < file.docs.length; i++) {
+    const slots = docSlots[i] as DocSlots;
+    const { data, line } = slots.remember('scopes', scopesOf, file.docs[i] as YamlDoc);
+    if (data.length === 0) continue;
+    const delta = slots.line - line;
     for (const s of data) {
       out.push(
         delta === 0 ? s : { ...s, scope: shiftRange(s.scope, delta), range: shiftRange(s.range, delta) },
@@ -214,8 +248,10 @@ function perDocument(
 ): Set<string> {
   let eligible = rules.filter((r) => !memo.crossObject.has(r.meta.id));
   let all = memo.slotKey(`rules:${eligible.map((r) => r.meta.id).join(',')}`);
-  const start = out.length;
-  for (const [i, d] of file.docs.entries()) {
+  const walked = all;
+  let crossedInWalk = false;
+  // Documents the edit did not touch take their findings from the last walk (see `walk`).
+  const found = memo.docs.walk(walked, file, (d, i) => {
     const slots = docSlots[i] as DocSlots;
     let found = slots.get(all);
     if (!found) {
@@ -237,20 +273,19 @@ function perDocument(
         }
       }
       if (anyCrossed) {
-        // A rule turned out to relate objects: drop what it reported for earlier documents.
-        const crossed = new Set(
-          eligible.filter((r) => memo.crossObject.has(r.meta.id)).map((r) => r.meta.id),
-        );
-        eligible = eligible.filter((r) => !crossed.has(r.meta.id));
+        crossedInWalk = true;
+        eligible = eligible.filter((r) => !memo.crossObject.has(r.meta.id));
         all = memo.slotKey(`rules:${eligible.map((r) => r.meta.id).join(',')}`);
-        const kept = out.slice(start).filter((f) => !crossed.has(f.ruleId));
-        out.length = start;
-        for (const f of kept) out.push(f);
       }
       slots.set(all, orNone(found));
     }
-    for (const f of found) out.push(f);
-  }
+    return found;
+  });
+  if (crossedInWalk) {
+    // A rule turned out to relate objects: drop what it reported for earlier documents.
+    memo.docs.forgetWalk(walked);
+    for (const f of found) if (!memo.crossObject.has(f.ruleId)) out.push(f);
+  } else for (const f of found) out.push(f);
   return new Set(eligible.map((r) => r.meta.id));
 }
 
@@ -333,10 +368,7 @@ function forEachFolderFile(
   cache: FolderCache,
   each: (path: string, text: string) => void,
 ): void {
-  const sep = path.includes('\\') && !path.includes('/') ? '\\' : '/';
-  const cut = path.lastIndexOf(sep);
-  const dir = cut >= 0 ? path.slice(0, cut) : '.';
-  const self = path.slice(cut + 1);
+  const { dir, sep, self } = folderOf(path);
   for (const name of host.listDir(dir) ?? []) {
     if (name === self || !/\.ya?ml$/i.test(name)) continue;
     const p = `${dir}${sep}${name}`;
@@ -344,6 +376,13 @@ function forEachFolderFile(
     if (text === undefined || cache.kind(p, text) !== 'kubernetes') continue;
     each(p, text);
   }
+}
+
+/** The folder of `path`, the separator it uses and the file's name. */
+function folderOf(path: string): { dir: string; sep: string; self: string } {
+  const sep = path.includes('\\') && !path.includes('/') ? '\\' : '/';
+  const cut = path.lastIndexOf(sep);
+  return { dir: cut >= 0 ? path.slice(0, cut) : '.', sep, self: path.slice(cut + 1) };
 }
 
 /** `bulwark.dev/ignore: "k8s/a,k8s/b -- reason"` silences those rules inside the object. */

@@ -1,5 +1,6 @@
 import type { RuleLevel } from '../../config/config';
 import { applySuppressions, type CommentLanguage, type ScopedSuppression } from '../../suppress/suppress';
+import type { LineIndex } from '../../text/lineIndex';
 import type { Finding } from '../../types';
 
 export interface PolicyOptions {
@@ -8,6 +9,9 @@ export interface PolicyOptions {
   domain: string;
   levels: Record<string, RuleLevel>;
   scopes?: ScopedSuppression[];
+  /** See `SuppressOptions`: what the caller already knows of `text`. */
+  lines?: LineIndex;
+  commentFree?: boolean;
 }
 
 /**
@@ -20,6 +24,8 @@ export function applyPolicy(findings: Finding[], o: PolicyOptions): Finding[] {
     lang: o.lang,
     domain: o.domain,
     scopes: o.scopes,
+    lines: o.lines,
+    commentFree: o.commentFree,
     isActive: (id) => o.levels[id] !== 'off',
   });
   const out: Finding[] = [];

@@ -102,17 +102,18 @@ export class FolderIndex implements FolderLookup {
 
   /** Makes the index hold the objects of exactly these documents (objects computed for new ones only). */
   sync(current: Map<DocKey, () => K8sObject[]>): void {
-    for (const [doc, objects] of this.docs) {
-      if (current.has(doc)) continue;
+    // forEach, not for-of: no entry array per document (thousands per keystroke in a big file).
+    this.docs.forEach((objects, doc) => {
+      if (current.has(doc)) return;
       for (const o of objects) this.file(o, -1);
       this.docs.delete(doc);
-    }
-    for (const [doc, objectsOf] of current) {
-      if (this.docs.has(doc)) continue;
+    });
+    current.forEach((objectsOf, doc) => {
+      if (this.docs.has(doc)) return;
       const objects = objectsOf();
       for (const o of objects) this.file(o, 1);
       this.docs.set(doc, objects);
-    }
+    });
   }
 
   get(key: string): readonly K8sObject[] {
@@ -133,6 +134,16 @@ export class FolderIndex implements FolderLookup {
     return this.buckets.get(key)?.stamp ?? 0;
   }
 
+  /**
+   * The bucket of `key`, made empty (stamp 0) when there is none yet: buckets are never removed,
+   * so a lookup can keep the bucket and re-check it later without hashing the key again.
+   */
+  bucketOf(key: string): Bucket {
+    let b = this.buckets.get(key);
+    if (!b) this.buckets.set(key, (b = { items: new Set(), stamp: 0 }));
+    return b;
+  }
+
   private file(o: K8sObject, sign: 1 | -1): void {
     const stamp = ++this.clock;
     for (const key of keysOf(o)) {
@@ -145,30 +156,46 @@ export class FolderIndex implements FolderLookup {
   }
 }
 
+/**
+ * Records the buckets it read (with their stamps) and the answers of `has`. The validity check
+ * runs for every document of a big file per version: it compares fields of the buckets held,
+ * no key hashing.
+ */
 class RecordingLookup implements FolderLookup {
   // Made on the first look-up: most documents (of the thousands of a big file) look up nothing.
-  private stamps: Map<string, number> | undefined;
-  private flags: Map<string, boolean> | undefined;
+  private read: Bucket[] | undefined;
+  private stamps: number[] | undefined;
+  private asked: Bucket[] | undefined;
+  private answers: boolean[] | undefined;
 
   constructor(private readonly index: FolderIndex) {}
 
   get(key: string): readonly K8sObject[] {
-    (this.stamps ??= new Map()).set(key, this.index.stampOf(key));
-    return this.index.get(key);
+    const b = this.index.bucketOf(key);
+    (this.read ??= []).push(b);
+    (this.stamps ??= []).push(b.stamp);
+    return [...b.items];
   }
 
   has(key: string): boolean {
-    const v = this.index.has(key);
-    (this.flags ??= new Map()).set(key, v);
+    const b = this.index.bucketOf(key);
+    const v = b.items.size > 0;
+    (this.asked ??= []).push(b);
+    (this.answers ??= []).push(v);
     return v;
   }
 
   validity(): (() => boolean) | undefined {
-    const { index } = this;
-    if (!this.stamps?.size && !this.flags?.size) return undefined;
-    const stamps = [...(this.stamps ?? [])];
-    const flags = [...(this.flags ?? [])];
-    return () =>
-      stamps.every(([k, s]) => index.stampOf(k) === s) && flags.every(([k, v]) => index.has(k) === v);
+    const read = this.read ?? [];
+    const stamps = this.stamps ?? [];
+    const asked = this.asked ?? [];
+    const answers = this.answers ?? [];
+    if (read.length === 0 && asked.length === 0) return undefined;
+    return () => {
+      for (let i = 0; i < read.length; i++) if ((read[i] as Bucket).stamp !== stamps[i]) return false;
+      for (let i = 0; i < asked.length; i++)
+        if ((asked[i] as Bucket).items.size > 0 !== answers[i]) return false;
+      return true;
+    };
   }
 }
