@@ -149,20 +149,7 @@ export class TfModuleLoader {
     } finally {
       piece.delete();
     }
-    const point = (l: LineIndex, offset: number) => {
-      const p = l.positionAt(offset);
-      return { row: p.line, column: p.character };
-    };
-    old.tree.edit(
-      new Edit({
-        startIndex: e.from,
-        oldEndIndex: e.oldEnd,
-        newEndIndex: e.newEnd,
-        startPosition: point(old.lines, e.from),
-        oldEndPosition: point(old.lines, e.oldEnd),
-        newEndPosition: point(lines, e.newEnd),
-      }),
-    );
+    old.tree.edit(treeEdit(e, old.lines, lines));
     const tree = old.tree;
     old.tree = undefined;
     // The old version is replaced by this one: its entries are updated in place (those after
@@ -218,20 +205,7 @@ export class TfModuleLoader {
     lines: LineIndex,
   ): Tree | undefined {
     if (!old?.tree || !e) return this.parser.parse(text);
-    const point = (l: LineIndex, offset: number) => {
-      const p = l.positionAt(offset);
-      return { row: p.line, column: p.character };
-    };
-    old.tree.edit(
-      new Edit({
-        startIndex: e.from,
-        oldEndIndex: e.oldEnd,
-        newEndIndex: e.newEnd,
-        startPosition: point(old.lines, e.from),
-        oldEndPosition: point(old.lines, e.oldEnd),
-        newEndPosition: point(lines, e.newEnd),
-      }),
-    );
+    old.tree.edit(treeEdit(e, old.lines, lines));
     try {
       return this.parser.parse(text, old.tree);
     } finally {
@@ -352,4 +326,24 @@ function detachStrings<T>(value: T): T {
   };
   walk(value);
   return value;
+}
+
+/** The edit as tree-sitter takes it: offsets, and points in the old and the new text. */
+function treeEdit(
+  e: { from: number; oldEnd: number; newEnd: number },
+  before: LineIndex,
+  after: LineIndex,
+): Edit {
+  const point = (l: LineIndex, offset: number) => {
+    const p = l.positionAt(offset);
+    return { row: p.line, column: p.character };
+  };
+  return new Edit({
+    startIndex: e.from,
+    oldEndIndex: e.oldEnd,
+    newEndIndex: e.newEnd,
+    startPosition: point(before, e.from),
+    oldEndPosition: point(before, e.oldEnd),
+    newEndPosition: point(after, e.newEnd),
+  });
 }
