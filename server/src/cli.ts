@@ -6,6 +6,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { version } from '../../package.json';
 import { runCheckWorker } from './cli/checkWorker';
 import { runCli } from './cli/main';
+import { tuneForBatchRun } from './node/batchTuning';
 import { CHECK_WORKER_KIND, type CheckWorkerData } from './cli/workerPool';
 
 const asWorker = workerData as CheckWorkerData | undefined;
@@ -14,6 +15,7 @@ if (!isMainThread && parentPort && asWorker?.kind === CHECK_WORKER_KIND) {
 } else main();
 
 function main(): void {
+  tuneForBatchRun();
   const io = {
     cwd: process.cwd(),
     env: process.env,

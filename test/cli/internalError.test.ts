@@ -21,6 +21,7 @@ describe('bulwark check: internal errors', () => {
               return real.analyze(path, text);
             },
             forget: (path) => real.forget(path),
+            releaseTrees: (path) => real.releaseTrees(path),
           };
         },
       });

@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer } from '../../server/src/core/analyzer';
+import { EditorFeatures } from '../../server/src/core/features/service';
 import { FolderCache } from '../../server/src/core/rules/engine/k8s';
 import type { Finding } from '../../server/src/core/types';
 import { ASSETS, diskHost } from '../helpers/analyzer';
@@ -68,6 +69,47 @@ describe('one folder index shared by the files of a folder', () => {
     }
     assert.equal(compared, 600);
     assert.ok(relatingSets.size > 15, `relating findings changed often (${relatingSets.size} sets)`);
+  });
+});
+
+/**
+ * `bulwark check` releases each file's syntax trees once its checks are done, and goes on to the
+ * folder's other files: their relating rules read its objects, so those must not need the tree.
+ */
+describe('trees released after each file of a batch run', () => {
+  test('the other files get the findings of a fresh analysis, and the released file is parsed again only when asked', async () => {
+    const dir = '/bulwark-released-trees';
+    const files: Record<string, string> = {
+      [`${dir}/a.yaml`]: [DOCS[0], DOCS[2]].join('---\n'),
+      [`${dir}/b.yaml`]: [DOCS[3], DOCS[1]].join('---\n'),
+      [`${dir}/c.yaml`]: [DOCS[6], DOCS[5]].join('---\n'),
+    };
+    const host = diskHost(files);
+    const batch = await Analyzer.create(host, { assetsDir: ASSETS });
+    const fresh = await Analyzer.create(host, { assetsDir: ASSETS });
+    let relating = 0;
+    for (const [p, text] of Object.entries(files)) {
+      const got = batch.analyze(p, text);
+      batch.releaseTrees(p);
+      const want = fresh.analyze(p, text);
+      for (const q of Object.keys(files)) fresh.forget(q);
+      assert.deepEqual(canonical(got.findings), canonical(want.findings), p);
+      relating += want.findings.filter((f) => RELATING.has(f.ruleId)).length;
+    }
+    assert.ok(relating >= 2, `relating rules reported (${relating})`);
+    // Nothing above parsed a released file again: its objects were read from its values.
+    assert.equal(batch.syntaxTreesReparsed, 0);
+    // The released file's trees are gone: a hover on it parses its document again, while a
+    // file analysed but not released answers from the tree it holds.
+    const features = new EditorFeatures(batch.sources, (id) => `https://docs.invalid/${id}`);
+    const at = { line: 1, character: 2 };
+    const [first, text] = Object.entries(files)[0] as [string, string];
+    assert.ok(features.hover(first, text, at));
+    assert.equal(batch.syntaxTreesReparsed, 1);
+    const held = `${dir}/d.yaml`;
+    batch.analyze(held, text);
+    assert.ok(features.hover(held, text, at));
+    assert.equal(batch.syntaxTreesReparsed, 1);
   });
 });
 

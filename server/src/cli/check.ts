@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { AnalysisHost } from '../core/analyzer';
+import { tuneForWorkerThreads } from '../node/batchTuning';
 import { DEFAULT_MAX_FILE_BYTES } from '../node/diskHost';
 import { optionHelp, parseArgs, UsageError, type OptionSpec } from './args';
 import { createCheckAnalyzer, type CheckAnalyzer } from './checkAnalyzer';
@@ -95,6 +96,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, deps: CheckDe
     new CheckPool({ script: s, jobs, assetsDir: deps.assetsDir, folder }, startNow);
   // A folder to walk usually holds several: up to one worker per core starts loading during the
   // walk (more, if asked for, once the walk has found folders enough).
+  if (script !== undefined) tuneForWorkerThreads(io.env);
   let pool =
     script !== undefined && paths.some((p) => isDirectory(resolve(io.cwd, p)))
       ? workers(script, availableParallelism())

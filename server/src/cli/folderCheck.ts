@@ -8,7 +8,7 @@ import { UsageError } from './args';
 import type { Reported } from './report';
 
 /** What the analysis needs from the analyzer; tests substitute one that fails on purpose. */
-export type FileAnalyzer = Pick<Analyzer, 'analyze' | 'forget'>;
+export type FileAnalyzer = Pick<Analyzer, 'analyze' | 'forget' | 'releaseTrees'>;
 
 /** A line for stderr; notices (skipped files) are left out under `--quiet`. */
 export interface FolderMessage {
@@ -66,6 +66,7 @@ export function checkFolder(
     result.checked++;
     try {
       const { findings } = analyzer.analyze(t.p, t.text);
+      analyzer.releaseTrees(t.p);
       if (findings.length) result.findings.push(...toReported(shown, t.text, findings, options.lineTexts));
     } catch (e) {
       result.messages.push({ text: `${shown}: internal error: ${errorText(e)}`, notice: false });
