@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { CheckPool } from '../../server/src/cli/workerPool';
+import {
+  CheckPool,
+  type FolderChecker,
+  type FromWorker,
+  type ToWorker,
+} from '../../server/src/cli/workerPool';
 import { tempTree } from './run';
 
 /**
@@ -91,6 +96,56 @@ describe('the worker pool of bulwark check', { timeout: 20_000 }, () => {
         out.results.map((r) => r.checked),
         [1, 0, 0, 0],
       );
+    }));
+
+  test('this thread checks beside the workers when asked to, and the results are the same', () =>
+    withScript(async (script) => {
+      const folders = groups(
+        Array.from({ length: 40 }, (_, i) => [`f${i}/a`, ...(i % 3 ? [] : [`f${i}/b`])]),
+      );
+      const here: number[] = [];
+      const inThread = (emit: (m: FromWorker) => void): FolderChecker => {
+        setImmediate(() => emit({ type: 'ready' }));
+        return {
+          postMessage: (m: ToWorker) =>
+            setImmediate(() => {
+              here.push(m.index);
+              const text = m.files.join(',');
+              emit({
+                type: 'result',
+                index: m.index,
+                result: {
+                  findings: [],
+                  messages: [{ text, notice: false }],
+                  checked: m.files.length,
+                  internalErrors: 0,
+                },
+              });
+            }),
+          terminate: () => undefined,
+        };
+      };
+      const out = await new CheckPool({ script, jobs: 2, assetsDir: 'ok', folder, inThread }).check(folders);
+      assert.equal(out.ok, true);
+      assert.deepEqual(
+        out.results.map((r) => r.messages[0]?.text),
+        folders.map((g) => g.join(',')),
+      );
+      // This thread starts on the first share of the folders (the worker on the second, and
+      // either takes the other's last folders once its own are done).
+      assert.equal(here[0], 0);
+      const failing = (emit: (m: FromWorker) => void): FolderChecker => {
+        setImmediate(() => emit({ type: 'startFailed', error: 'no analyzer here' }));
+        return { postMessage: () => undefined, terminate: () => undefined };
+      };
+      const failed = await new CheckPool({
+        script,
+        jobs: 2,
+        assetsDir: 'ok',
+        folder,
+        inThread: failing,
+      }).check(folders);
+      assert.equal(failed.ok ? '' : failed.startError, 'no analyzer here');
     }));
 
   test('an analyzer that cannot start fails the run', () =>

@@ -21,6 +21,7 @@ import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type CliIo } from './io';
 import { compareReported, SEVERITY_RANK, type Report, type Reported } from './report';
+import { InThreadChecker } from './inThreadChecker';
 import { collectFiles } from './walk';
 import { CheckPool } from './workerPool';
 
@@ -93,7 +94,16 @@ export async function runCheck(argv: readonly string[], io: CliIo, deps: CheckDe
   const folder: FolderCheckOptions = { cwd: io.cwd, lineTexts: format === 'sarif' };
   const script = jobs > 1 && !deps.createAnalyzer ? deps.workerScript : undefined;
   const workers = (s: string, startNow?: number) =>
-    new CheckPool({ script: s, jobs, assetsDir: deps.assetsDir, folder }, startNow);
+    new CheckPool(
+      {
+        script: s,
+        jobs,
+        assetsDir: deps.assetsDir,
+        folder,
+        inThread: (emit) => new InThreadChecker(deps.assetsDir, folder, emit),
+      },
+      startNow,
+    );
   // A folder to walk usually holds several: up to one worker per core starts loading during the
   // walk (more, if asked for, once the walk has found folders enough).
   if (script !== undefined) tuneForWorkerThreads(io.env);

@@ -26,18 +26,29 @@ export type FromWorker =
   | { type: 'startFailed'; error: string }
   | { type: 'result'; index: number; result: FolderResult };
 
+/** What the pool sends folders to: a worker thread, or this thread (`PoolOptions.inThread`). */
+export interface FolderChecker {
+  postMessage(m: ToWorker): void;
+  terminate(): unknown;
+}
+
 export interface PoolOptions {
   script: string;
   jobs: number;
   assetsDir: string;
   folder: FolderCheckOptions;
+  /**
+   * Makes this thread the first of the `jobs` checkers (the others are worker threads); `emit`
+   * takes its messages as a worker's. See ./inThreadChecker.ts.
+   */
+  inThread?: (emit: (m: FromWorker) => void) => FolderChecker;
 }
 
 export type PoolOutcome =
   { ok: true; results: FolderResult[] } | { ok: false; startError: string; results: FolderResult[] };
 
 interface Slot {
-  worker: Worker;
+  worker: FolderChecker;
   ready: boolean;
   gone: boolean;
   /** The folders sent to it and not answered yet, oldest (the one being checked) first. */
@@ -58,15 +69,16 @@ interface Run {
 }
 
 /**
- * Files sent ahead to each worker: with one folder at a time, a worker idles for a round trip
+ * Files sent ahead to each checker: with one folder at a time, a worker idles for a round trip
  * through the main thread after every folder (650 of them in the benchmark's repository, most
- * of a single file). A folder at least this big goes alone, so that at the end of the run no
- * worker holds two big folders while another has nothing left.
+ * of a single file). Two folders at least, however big: the main thread checks folders too, and
+ * answers a worker only between two of its own (a 20-manifest folder is up to 0.1 s).
  */
 const QUEUED_FILES = 8;
 
 /**
- * Worker threads for `bulwark check --jobs N`, started before the folders are known, so that
+ * The checkers of `bulwark check --jobs N` (worker threads, and optionally this thread as the
+ * first of them, see `PoolOptions.inThread`), started before the folders are known, so that
  * their start-up (loading the bundle and the analyzer) overlaps the walk. `check` hands them the
  * folders, whole: each works through its own run of neighbouring folders, then takes the last
  * folders of the longest run left. Results come back indexed by folder, so the caller sees them
@@ -93,15 +105,9 @@ export class CheckPool {
   }
 
   private spawn(): void {
-    const slot: Slot = {
-      worker: new Worker(this.options.script, { workerData: this.data }),
-      ready: false,
-      gone: false,
-      inFlight: [],
-    };
-    this.slots.push(slot);
-    this.alive++;
-    slot.worker.on('message', (m: FromWorker) => {
+    const inThread = this.slots.length === 0 ? this.options.inThread : undefined;
+    const worker = inThread ? undefined : new Worker(this.options.script, { workerData: this.data });
+    const onMessage = (m: FromWorker) => {
       if (m.type === 'ready') {
         slot.ready = true;
         if (this.run) this.feed(slot);
@@ -113,9 +119,20 @@ export class CheckPool {
         this.startError ??= m.error;
         this.lost(slot, m.error);
       }
-    });
-    slot.worker.on('error', (e) => this.lost(slot, e.message.split('\n')[0] ?? String(e)));
-    slot.worker.on('exit', (code) => this.lost(slot, `exit code ${code}`));
+    };
+    // The in-thread checker answers asynchronously, after `slot` is set.
+    const slot: Slot = {
+      worker: worker ?? (inThread as NonNullable<typeof inThread>)(onMessage),
+      ready: false,
+      gone: false,
+      inFlight: [],
+    };
+    this.slots.push(slot);
+    this.alive++;
+    if (!worker) return;
+    worker.on('message', onMessage);
+    worker.on('error', (e) => this.lost(slot, e.message.split('\n')[0] ?? String(e)));
+    worker.on('exit', (code) => this.lost(slot, `exit code ${code}`));
   }
 
   /** Checks `groups` (whole folders); `listings` are the walk's folder listings, passed along. */
@@ -155,11 +172,11 @@ export class CheckPool {
     void slot.worker.terminate();
   }
 
-  /** Tops up the worker's queue: small folders wait there while it checks one. */
+  /** Tops up the checker's queue: the next folders wait there while it checks one. */
   private feed(slot: Slot): void {
     const run = this.run;
     const queued = () => slot.inFlight.reduce((n, i) => n + (run?.groups[i]?.length ?? 0), 0);
-    while (run && !slot.gone && (slot.inFlight.length === 0 || queued() < QUEUED_FILES)) {
+    while (run && !slot.gone && (slot.inFlight.length < 2 || queued() < QUEUED_FILES)) {
       const index = run.orphans.pop() ?? takeNext(slot.share, run.ranges);
       if (index === undefined) return;
       slot.inFlight.push(index);
