@@ -15,7 +15,7 @@ export interface CheckAnalyzer {
 export async function createCheckAnalyzer(
   assetsDir: string,
   create: (host: AnalysisHost, assetsDir: string) => Promise<FileAnalyzer> = (h, dir) =>
-    Analyzer.create(h, { assetsDir: dir }),
+    Analyzer.create(h, { assetsDir: dir, checkedOnce: true }),
 ): Promise<CheckAnalyzer> {
   const loaded = new Map<string, string>();
   const schemas = new TerraformProviderSchemaCache();

@@ -51,6 +51,11 @@ export interface AnalyzerOptions {
    * it low to run every check against trees parsed again.
    */
   heldTreeBytes?: number;
+  /**
+   * Each file is analysed once, then forgotten (`bulwark check`): nothing is kept or copied for
+   * the next version of a file, and Terraform rules run once per module for all its files.
+   */
+  checkedOnce?: boolean;
 }
 
 /** Per-call options, e.g. the editor's settings, which win over `.bulwark.yaml`. */
@@ -68,7 +73,7 @@ export class Analyzer {
   private readonly yamlCaches = new Map<string, YamlCache>();
   /** Schema findings per YAML document, so an edit re-validates only the documents it touched. */
   private readonly docMemos = new Map<string, DocumentMemo>();
-  private readonly rules = new RuleRunner((path, text) => this.parseYaml(path, text));
+  private readonly rules: RuleRunner;
   private readonly config: ConfigResolver;
   /** CustomResourceDefinitions of the workspace, for checking custom resources. */
   private readonly crds: CrdRegistry;
@@ -79,16 +84,19 @@ export class Analyzer {
     private readonly maxBytes: number,
     private readonly schemas: SchemaStore,
     private readonly heldTreeBytes: number | undefined,
+    checkedOnce: boolean,
   ) {
+    this.rules = new RuleRunner((path, text) => this.parseYaml(path, text), checkedOnce);
     this.config = new ConfigResolver(host);
     this.crds = new CrdRegistry(host);
   }
 
   static async create(host: AnalysisHost, options: AnalyzerOptions): Promise<Analyzer> {
-    const terraform = await TerraformChecker.create(options.assetsDir);
+    const checkedOnce = options.checkedOnce ?? false;
+    const terraform = await TerraformChecker.create(options.assetsDir, { checkedOnce });
     const schemas = SchemaStore.fromDir(join(options.assetsDir, 'schemas'));
     const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
-    return new Analyzer(host, terraform, maxBytes, schemas, options.heldTreeBytes);
+    return new Analyzer(host, terraform, maxBytes, schemas, options.heldTreeBytes, checkedOnce);
   }
 
   analyze(path: string, text: string, options: AnalyzeOptions = {}): AnalysisResult {

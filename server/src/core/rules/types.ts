@@ -105,7 +105,8 @@ export interface TfRuleContext {
   evaluate(expr: TfExpr): TfEval;
   /** Blocks of the module of a given type (and first label), e.g. ('resource', 'aws_s3_bucket'). */
   blocks(type: string, label?: string): TfBlock[];
-  report(at: TfBlock | TfAttribute | Range, options?: ReportOptions): void;
+  /** A bare range says no file: give one (`{ range, file }`) for a range inside a block. */
+  report(at: TfBlock | TfAttribute | Range | { range: Range; file: string }, options?: ReportOptions): void;
   /** Settings of the `.bulwark.yaml` that applies to the file (e.g. required tag keys). */
   config?: RuleSettings;
 }

@@ -24,9 +24,12 @@ export interface TerraformProviderSchemas {
 export class TerraformChecker {
   private constructor(private readonly loader: TfModuleLoader) {}
 
-  /** `assetsDir` holds `web-tree-sitter.wasm` and `tree-sitter-terraform.wasm`. */
-  static async create(assetsDir: string): Promise<TerraformChecker> {
-    return new TerraformChecker(new TfModuleLoader(await TfParser.create(assetsDir)));
+  /**
+   * `assetsDir` holds `web-tree-sitter.wasm` and `tree-sitter-terraform.wasm`; `checkedOnce`:
+   * files are not edited (see `AnalyzerOptions`).
+   */
+  static async create(assetsDir: string, options: { checkedOnce?: boolean } = {}): Promise<TerraformChecker> {
+    return new TerraformChecker(new TfModuleLoader(await TfParser.create(assetsDir), options.checkedOnce));
   }
 
   /** The module folder of `path` with `text` replacing the disk version, for the rule engine. */

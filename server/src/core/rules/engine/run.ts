@@ -1,15 +1,15 @@
 import type { AnalysisHost } from '../../analyzer';
 import type { RuleLevel } from '../../config/config';
 import { evaluate } from '../../terraform/evaluate';
-import type { TfModule } from '../../terraform/model';
+import type { TfFile, TfModule } from '../../terraform/model';
 import type { Finding } from '../../types';
 import type { YamlFile } from '../../yaml/yamlFile';
 import type { ScopedSuppression } from '../../suppress/suppress';
 import { RULES_BY_DOMAIN } from '../registry';
-import type { RuleSettings } from '../types';
+import type { RuleSettings, TfRule } from '../types';
 import { runComposeRules } from './compose';
 import { FolderCache, K8sRuleMemo, runK8sRules } from './k8s';
-import { runTfRules, TfRuleMemo } from './tf';
+import { runTfRules, runTfRulesOnModule, TfRuleMemo } from './tf';
 
 export interface RuleRunOptions {
   path: string;
@@ -22,6 +22,17 @@ export interface RuleRunOptions {
 export interface RuleRun {
   findings: Finding[];
   scopes: ScopedSuppression[];
+}
+
+interface ModuleRun {
+  settings: string;
+  rules: readonly TfRule[];
+  files: readonly TfFile[];
+  byFile: Map<string, Finding[]>;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** How many Terraform files keep their rules' records (a module being edited, with its siblings). */
@@ -37,8 +48,18 @@ export class RuleRunner {
   /** Terraform rules' records by file, the most recently checked last (a bounded number: see TF_MEMOS). */
   private readonly tfMemos = new Map<string, TfRuleMemo>();
 
-  /** `parse`: the analyzer's per-path YAML parse, shared with the folder rules' reads of other files. */
-  constructor(parse?: (path: string, text: string) => YamlFile) {
+  /** The findings of the module run last, by file (`checkedOnce`). */
+  private lastModule: ModuleRun | undefined;
+
+  /**
+   * `parse`: the analyzer's per-path YAML parse, shared with the folder rules' reads of other
+   * files. `checkedOnce`: each file is checked once (a batch run), so Terraform rules run once
+   * per module for all its files rather than file by file.
+   */
+  constructor(
+    parse?: (path: string, text: string) => YamlFile,
+    private readonly checkedOnce = false,
+  ) {
     this.folderCache = new FolderCache(parse);
   }
 
@@ -51,6 +72,7 @@ export class RuleRunner {
   forget(path: string): void {
     this.memos.delete(path);
     this.tfMemos.delete(path);
+    if (this.lastModule?.files.some((f) => f.path === path)) this.lastModule = undefined;
   }
 
   /** Per-document results of a file, kept while its rule settings stay the same. */
@@ -70,10 +92,33 @@ export class RuleRunner {
 
   tf(module: TfModule, o: RuleRunOptions): RuleRun {
     const rules = RULES_BY_DOMAIN.tf.filter(on(o.levels));
+    const byFile = this.checkedOnce ? this.moduleRun(rules, module, o) : undefined;
     return {
-      findings: runTfRules(rules, module, o.path, evaluate, o.settings, this.tfMemoFor(o.path)),
+      findings:
+        byFile?.get(o.path) ??
+        runTfRules(rules, module, o.path, evaluate, o.settings, this.tfMemoFor(o.path)),
       scopes: [],
     };
+  }
+
+  /** The rules' findings for every file of `module`, from one run (the last module's are kept). */
+  private moduleRun(
+    rules: TfRule[],
+    module: TfModule,
+    o: RuleRunOptions,
+  ): Map<string, Finding[]> | undefined {
+    const settings = JSON.stringify(o.settings ?? null);
+    const last = this.lastModule;
+    if (
+      last &&
+      last.settings === settings &&
+      sameItems(last.rules, rules) &&
+      sameItems(last.files, module.files)
+    )
+      return last.byFile;
+    const byFile = runTfRulesOnModule(rules, module, evaluate, o.settings);
+    this.lastModule = byFile && { settings, rules, files: module.files, byFile };
+    return byFile;
   }
 
   /**

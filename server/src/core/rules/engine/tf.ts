@@ -46,7 +46,65 @@ export function runTfRules(
   config: RuleSettings,
   memo: TfRuleMemo = new TfRuleMemo(),
 ): Finding[] {
+  const isForeign = foreignAttributes(module, file);
+  // Attributes carry no file: one of another file of the module is not reported here.
+  const place = (at: ReportAt) => (('file' in at && at.file !== file) || isForeign(at) ? undefined : file);
+  return run(rules, module, { file, place }, evaluate, config, memo).findings;
+}
+
+/**
+ * Runs the rules once for all the files of the module, each finding placed in the file of what
+ * it reports on: for a batch run, which checks every file of a module once (a module of five
+ * files was run five times, each run reporting one file's share). Undefined when a finding has
+ * no file to go to (an attribute of no file, a bare range) or a rule asked which file is being
+ * checked: the caller then runs file by file, as the results must be the same.
+ */
+export function runTfRulesOnModule(
+  rules: readonly TfRule[],
+  module: TfModule,
+  evaluate: TfEvaluator,
+  config: RuleSettings,
+): Map<string, Finding[]> | undefined {
+  let owners: Map<object, string> | undefined;
+  const ownerOf = (at: object): string | null => {
+    if (!owners) {
+      owners = new Map();
+      for (const f of module.files)
+        for (const a of attributesOf(f)) if (!owners.has(a)) owners.set(a, f.path);
+    }
+    return owners.get(at) ?? null;
+  };
+  const place = (at: ReportAt) => ('file' in at && typeof at.file === 'string' ? at.file : ownerOf(at));
+  const out = run(rules, module, { file: null, place }, evaluate, config, new TfRuleMemo());
+  if (out.unplaced) return undefined;
+  const byFile = new Map<string, Finding[]>(module.files.map((f) => [f.path, []]));
+  out.findings.forEach((f, i) => byFile.get(out.files[i] as string)?.push(f));
+  return byFile;
+}
+
+type ReportAt = Parameters<TfRuleContext['report']>[0];
+
+interface Target {
+  /** The file being checked; null: all of them (`ctx.file` then makes the run unplaceable). */
+  file: string | null;
+  /** The file a finding on `at` goes to; undefined: left out; null: no file can be told. */
+  place(at: ReportAt): string | undefined | null;
+}
+
+function run(
+  rules: readonly TfRule[],
+  module: TfModule,
+  target: Target,
+  evaluate: TfEvaluator,
+  config: RuleSettings,
+  memo: TfRuleMemo,
+): { findings: Finding[]; files: string[]; unplaced: boolean } {
   const findings: Finding[] = [];
+  // The file of each finding, by index (module runs); a finding reused from the last run of a
+  // file is that file's.
+  const files: string[] = [];
+  let unplaced = false;
+  const file = target.file ?? '';
   // Rules ask for the blocks of a type once per block they check: index them once per run, in
   // one pass (by type, then by first label), and name each list by its key on first use. The
   // lists are frozen and shared, so a rule cannot disturb another's view.
@@ -63,7 +121,6 @@ export function runTfRules(
       else t.byLabel.set(label, [b]);
     }
   const none: TfBlock[] = Object.freeze([]) as unknown as TfBlock[];
-  const isForeign = foreignAttributes(module, file);
   // Rules evaluate the same attributes over and over (count, for_each, bucket names): once per
   // run is enough, the module does not change during it.
   const evaluated = new WeakMap<TfExpr, { value: TfEval; variables: boolean; locals: boolean }>();
@@ -111,10 +168,14 @@ export function runTfRules(
     const sameFile = before?.file === file;
     const comparable = sameFile && before.settings === settings;
     if (comparable && unchanged(before.reads)) {
-      for (const f of before.findings) findings.push(f);
+      for (const f of before.findings) {
+        findings.push(f);
+        files.push(file);
+      }
       continue;
     }
     const own: Finding[] = [];
+    const ownFiles: string[] = [];
     const reporter = makeReporter(rule.meta, own);
     const root: Frame = { kind: 'rule', reads: new Map(), opaque: false };
     const state: RunState = {
@@ -141,7 +202,10 @@ export function runTfRules(
         for (const f of state.stack) f.opaque = true;
         return module;
       },
-      file,
+      get file() {
+        if (target.file === null) unplaced = true;
+        return file;
+      },
       evaluate: (expr) => {
         // Values come from variable defaults and locals: an input when the evaluation read them.
         const { value, variables, locals } = evaluateOnce(expr);
@@ -151,10 +215,16 @@ export function runTfRules(
       },
       blocks: (type, label) => state.read(label === undefined ? type : `${type}\u0000${label}`),
       report(at, options) {
-        if ('file' in at && at.file !== file) return;
-        // Attributes carry no file: one of another file of the module is not reported here.
-        if (isForeign(at)) return;
+        const where = target.place(at);
+        if (where === undefined) return;
+        if (where === null) {
+          unplaced = true;
+          return;
+        }
         reporter(tfRange(at), options);
+        // Findings reused per block (`perBlock`, file by file only) join `own` without a report:
+        // they are the checked file's, as the gaps filled here.
+        while (ownFiles.length < own.length) ownFiles.push(where);
       },
       config,
       [RUN]: state,
@@ -168,7 +238,10 @@ export function runTfRules(
       // A rule that trips over an unusual module must not hide the other findings (and is run
       // again next time: what it read before it threw is not all it would have read).
     }
-    for (const f of own) findings.push(f);
+    for (const [i, f] of own.entries()) {
+      findings.push(f);
+      files.push(ownFiles[i] ?? file);
+    }
     if (completed && !root.opaque)
       lastRun.set(rule, {
         file,
@@ -180,7 +253,7 @@ export function runTfRules(
       });
     else lastRun.delete(rule);
   }
-  return findings;
+  return { findings, files, unplaced };
 }
 
 /** Each rule's last run on a file: its findings, what it read, and the records of its blocks and memos. */

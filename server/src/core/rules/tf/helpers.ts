@@ -598,7 +598,7 @@ export function opensAllPorts(i: Ingress): boolean {
   return i.ports === 'all' || i.ports.some(([f, t]) => f <= 1 && t >= 65535);
 }
 
-/** Reports a range inside `block`, only when the block is in the checked file (ranges carry no file). */
+/** Reports a range inside `block` (in the block's file: ranges carry none). */
 export function reportIn(ctx: TfRuleContext, block: TfBlock, range: Range, options?: ReportOptions): void {
-  if (block.file === ctx.file) ctx.report(range, options);
+  ctx.report({ range, file: block.file }, options);
 }
