@@ -140,43 +140,47 @@ async function main() {
 async function benchRepository(rows) {
   const dir = join(tmp, 'repo');
   const files = writeRepository(dir, {});
-  // One process for all the files, as the CLI: read and parse, best of two.
-  const yamlMs = parseFloor(
-    'yaml',
-    files.filter((f) => /\.ya?ml$/.test(f)),
-    2,
-  );
-  const tfMs = parseFloor(
-    'terraform',
-    files.filter((f) => f.endsWith('.tf')),
-    2,
-  );
-  const repoFloor = yamlMs + tfMs;
+  // Floor and CLI, taken in turns three times, each the best of its turns: the machine's load
+  // (a shared 2-core one) moves both by 10-20% from one run to the next. The floor is one
+  // process for all the files, as the CLI: read and parse, the best of two passes.
+  const yamlFiles = files.filter((f) => /\.ya?ml$/.test(f));
+  const tfFiles = files.filter((f) => f.endsWith('.tf'));
+  const out = join(tmp, 'cli-report.json');
+  let yamlMs = Infinity;
+  let tfMs = Infinity;
+  let repoFloor = Infinity;
+  let cli = Infinity;
+  const clis = [];
+  for (let turn = 0; turn < (quick ? 1 : 3); turn++) {
+    const y = parseFloor('yaml', yamlFiles, 2);
+    const t = parseFloor('terraform', tfFiles, 2);
+    if (y + t < repoFloor) [repoFloor, yamlMs, tfMs] = [y + t, y, t];
+    const c0 = performance.now();
+    const fd = openSync(out, 'w');
+    try {
+      execFileSync(
+        process.execPath,
+        [join(root, 'dist/cli.js'), 'check', dir, '--format', 'json', '--fail-on', 'never', '-q'],
+        {
+          stdio: ['ignore', fd, 'inherit'],
+          timeout: 300_000,
+        },
+      );
+    } finally {
+      closeSync(fd);
+    }
+    clis.push(performance.now() - c0);
+    cli = Math.min(cli, clis[clis.length - 1]);
+  }
   log(
     `repository: ${files.length} files, parse floor ${ms(repoFloor)} (yaml ${ms(yamlMs)}, tree-sitter ${ms(tfMs)})`,
   );
   let scanDelay;
-  const c0 = performance.now();
-  const out = join(tmp, 'cli-report.json');
-  const fd = openSync(out, 'w');
-  try {
-    execFileSync(
-      process.execPath,
-      [join(root, 'dist/cli.js'), 'check', dir, '--format', 'json', '--fail-on', 'never', '-q'],
-      {
-        stdio: ['ignore', fd, 'inherit'],
-        timeout: 300_000,
-      },
-    );
-  } finally {
-    closeSync(fd);
-  }
-  const cli = performance.now() - c0;
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const findings = Array.isArray(report)
     ? report.length
     : (report.findings?.length ?? report.files?.length ?? '?');
-  log(`  CLI check: ${ms(cli)}`);
+  log(`  CLI check: ${ms(cli)} (runs: ${clis.map(ms).join(', ')})`);
 
   if (performance.now() < deadline - 60_000) {
     const path = files.find((f) => f.endsWith('manifest-500.yaml'));
