@@ -6,8 +6,13 @@ import { ASSETS } from '../helpers/analyzer';
 import { BROKEN_K8S, captureIo, parseJsonReport, tempTree } from './run';
 
 describe('bulwark check: internal errors', () => {
-  test('an exception on one file is reported on stderr, the others are still checked, exit 2', async () => {
-    const t = tempTree({ 'a/bad.yaml': BROKEN_K8S, 'b/boom.yaml': BROKEN_K8S, 'c/bad.yaml': BROKEN_K8S });
+  test('an exception on a file is reported on stderr, the others are still checked, exit 2', async () => {
+    const t = tempTree({
+      'a/bad.yaml': BROKEN_K8S,
+      'b/boom.yaml': BROKEN_K8S,
+      'c/bad.yaml': BROKEN_K8S,
+      'c/late.yaml': BROKEN_K8S,
+    });
     try {
       const io = captureIo(t.dir);
       const code = await runCli(['check', '--format', 'json'], io, {
@@ -16,9 +21,16 @@ describe('bulwark check: internal errors', () => {
         createAnalyzer: async (host, assetsDir) => {
           const real = await Analyzer.create(host, { assetsDir });
           return {
-            analyze: (path, text) => {
+            begin: (path, text) => {
               if (path.endsWith('boom.yaml')) throw new Error('kaboom\n  at somewhere');
-              return real.analyze(path, text);
+              // Fails in the second step, after its folder's other file was begun.
+              if (path.endsWith('late.yaml'))
+                return {
+                  finish: () => {
+                    throw new Error('too late');
+                  },
+                };
+              return real.begin(path, text);
             },
             forget: (path) => real.forget(path),
             releaseTrees: (path) => real.releaseTrees(path),
@@ -26,7 +38,7 @@ describe('bulwark check: internal errors', () => {
         },
       });
       assert.equal(code, 2);
-      assert.equal(io.err, 'b/boom.yaml: internal error: kaboom\n');
+      assert.equal(io.err, 'b/boom.yaml: internal error: kaboom\nc/late.yaml: internal error: too late\n');
       assert.deepEqual(
         parseJsonReport(io.out).findings.map((f) => f.file),
         ['a/bad.yaml', 'c/bad.yaml'],

@@ -113,6 +113,42 @@ describe('trees released after each file of a batch run', () => {
   });
 });
 
+/**
+ * A batch run (`checkedOnce`) begins every file of a folder, releasing its trees, before it
+ * finishes any: the relating rules run last, on objects read from values, and the documents
+ * they report on are parsed again.
+ */
+describe('a folder begun file by file, then finished', () => {
+  test('each file gets the findings of a fresh analysis, relating ones included', async () => {
+    const dir = '/bulwark-two-steps';
+    const files: Record<string, string> = {
+      [`${dir}/a.yaml`]: [DOCS[0], DOCS[2]].join('---\n'),
+      [`${dir}/b.yaml`]: [DOCS[1], DOCS[6]].join('---\n'),
+      [`${dir}/c.yaml`]: [DOCS[4], DOCS[5]].join('---\n'),
+    };
+    const host = diskHost(files);
+    const batch = await Analyzer.create(host, { assetsDir: ASSETS, checkedOnce: true });
+    const fresh = await Analyzer.create(host, { assetsDir: ASSETS });
+    const begun = Object.entries(files).map(([p, text]) => {
+      const pending = batch.begin(p, text);
+      batch.releaseTrees(p);
+      return [p, text, pending] as const;
+    });
+    // The relating rules have not run yet: nothing was parsed again so far.
+    assert.equal(batch.syntaxTreesReparsed, 0);
+    let relating = 0;
+    for (const [p, text, pending] of begun) {
+      const got = pending.finish();
+      for (const q of Object.keys(files)) fresh.forget(q);
+      const want = fresh.analyze(p, text);
+      assert.deepEqual(canonical(got.findings), canonical(want.findings), p);
+      relating += want.findings.filter((f) => RELATING.has(f.ruleId)).length;
+    }
+    assert.ok(relating >= 2, `relating rules reported (${relating})`);
+    assert.ok(batch.syntaxTreesReparsed > 0, 'the documents reported on were parsed again');
+  });
+});
+
 function canonical(findings: Finding[]): string[] {
   return findings.map((f) => JSON.stringify(f)).sort();
 }

@@ -8,7 +8,7 @@ import { UsageError } from './args';
 import type { Reported } from './report';
 
 /** What the analysis needs from the analyzer; tests substitute one that fails on purpose. */
-export type FileAnalyzer = Pick<Analyzer, 'analyze' | 'forget' | 'releaseTrees'>;
+export type FileAnalyzer = Pick<Analyzer, 'begin' | 'forget' | 'releaseTrees'>;
 
 /** A line for stderr; notices (skipped files) are left out under `--quiet`. */
 export interface FolderMessage {
@@ -52,7 +52,19 @@ export function checkFolder(
     }
   });
   for (const t of texts) if ('text' in t && t.text !== undefined) loaded.set(t.p, t.text);
-  for (const t of texts) {
+  // Every file is begun before any is finished (see `Analyzer.begin`); its trees go as soon as
+  // its own checks are done (its values stay, for the folder's relating rules).
+  const begun = texts.map((t) => {
+    if (!('text' in t) || t.text === undefined) return undefined;
+    try {
+      return analyzer.begin(t.p, t.text);
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    } finally {
+      analyzer.releaseTrees(t.p);
+    }
+  });
+  for (const [i, t] of texts.entries()) {
     const shown = display(options.cwd, t.p);
     if ('error' in t) {
       result.messages.push({ text: `${shown}: cannot read: ${errorText(t.error)}`, notice: false });
@@ -65,8 +77,9 @@ export function checkFolder(
     }
     result.checked++;
     try {
-      const { findings } = analyzer.analyze(t.p, t.text);
-      analyzer.releaseTrees(t.p);
+      const pending = begun[i];
+      if (pending instanceof Error || pending === undefined) throw pending;
+      const { findings } = pending.finish();
       if (findings.length) result.findings.push(...toReported(shown, t.text, findings, options.lineTexts));
     } catch (e) {
       result.messages.push({ text: `${shown}: internal error: ${errorText(e)}`, notice: false });

@@ -80,6 +80,8 @@ export class FolderCache {
 export interface K8sRun {
   findings: Finding[];
   scopes: ScopedSuppression[];
+  /** With `deferRelating`: the findings of the rules that relate objects, once asked for. */
+  later?: () => Finding[];
 }
 
 /**
@@ -97,6 +99,7 @@ export function runK8sRules(
   folderCache: FolderCache,
   config: RuleSettings,
   memo?: K8sRuleMemo,
+  deferRelating = false,
 ): K8sRun {
   const findings: Finding[] = [];
   const runner = new RuleRunner(file, path, config);
@@ -112,9 +115,23 @@ export function runK8sRules(
     };
     const done = perDocument(rules, file, runner, memo, slots, objectsIn, findings);
     const relating = rules.filter((r) => !done.has(r.meta.id));
-    if (relating.length > 0)
-      runRelating(relating, file, path, host, folderCache, runner, memo, slots, objectsIn, findings);
-    return { findings, scopes: memoScopes(file, slots, objectsIn) };
+    const relate = (out: Finding[]) =>
+      runRelating(relating, file, path, host, folderCache, runner, memo, slots, objectsIn, out);
+    const scopes = memoScopes(file, slots, objectsIn);
+    if (relating.length === 0) return { findings, scopes };
+    if (!deferRelating) {
+      relate(findings);
+      return { findings, scopes };
+    }
+    return {
+      findings,
+      scopes,
+      later: () => {
+        const out: Finding[] = [];
+        relate(out);
+        return out;
+      },
+    };
   }
   const objects = k8sObjects(file, path);
   let folder: K8sObject[] | undefined;

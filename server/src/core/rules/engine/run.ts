@@ -22,6 +22,8 @@ export interface RuleRunOptions {
 export interface RuleRun {
   findings: Finding[];
   scopes: ScopedSuppression[];
+  /** Findings of rules left for later (`checkedOnce`: see `Analyzer.begin`). */
+  later?: () => Finding[];
 }
 
 interface ModuleRun {
@@ -65,7 +67,16 @@ export class RuleRunner {
 
   k8s(file: YamlFile, o: RuleRunOptions): RuleRun {
     const rules = RULES_BY_DOMAIN.k8s.filter(on(o.levels));
-    return runK8sRules(rules, file, o.path, o.host, this.folderCache, o.settings, this.memoFor(o));
+    return runK8sRules(
+      rules,
+      file,
+      o.path,
+      o.host,
+      this.folderCache,
+      o.settings,
+      this.memoFor(o),
+      this.checkedOnce,
+    );
   }
 
   /** Drops what was remembered about a file (closed or deleted). */
