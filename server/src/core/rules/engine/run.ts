@@ -30,7 +30,8 @@ interface ModuleRun {
   settings: string;
   rules: readonly TfRule[];
   files: readonly TfFile[];
-  byFile: Map<string, Finding[]>;
+  /** Undefined: the module's findings could not all be placed; its files are run one by one. */
+  byFile: Map<string, Finding[]> | undefined;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -128,7 +129,7 @@ export class RuleRunner {
     )
       return last.byFile;
     const byFile = runTfRulesOnModule(rules, module, evaluate, o.settings);
-    this.lastModule = byFile && { settings, rules, files: module.files, byFile };
+    this.lastModule = { settings, rules, files: module.files, byFile };
     return byFile;
   }
 
