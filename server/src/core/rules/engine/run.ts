@@ -9,7 +9,7 @@ import { RULES_BY_DOMAIN } from '../registry';
 import type { RuleSettings, TfRule } from '../types';
 import { runComposeRules } from './compose';
 import { FolderCache, K8sRuleMemo, runK8sRules } from './k8s';
-import { runTfRules, runTfRulesOnModule, TfRuleMemo } from './tf';
+import { runTfRules, runTfRulesOnModule, sameItems, TfRuleMemo } from './tf';
 
 export interface RuleRunOptions {
   path: string;
@@ -32,10 +32,6 @@ interface ModuleRun {
   files: readonly TfFile[];
   /** Undefined: the module's findings could not all be placed; its files are run one by one. */
   byFile: Map<string, Finding[]> | undefined;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** How many Terraform files keep their rules' records (a module being edited, with its siblings). */

@@ -574,7 +574,8 @@ function blockStillValid(run: RunState, old: BlockRecord): boolean {
   return true;
 }
 
-function sameItems(now: readonly unknown[], old: readonly unknown[]): boolean {
+/** Whether two lists hold the same items (by identity) in the same order. */
+export function sameItems(now: readonly unknown[], old: readonly unknown[]): boolean {
   if (now.length !== old.length) return false;
   for (let i = 0; i < now.length; i++) if (now[i] !== old[i]) return false;
   return true;
