@@ -40,9 +40,9 @@ export class TerraformChecker {
   check(path: string, text: string, host: AnalysisHost): Finding[] {
     const findings: Finding[] = [];
     let failed: string | undefined;
-    const run = (name: string, f: () => Finding[]) => {
+    const run = (name: string, f: () => readonly Finding[]) => {
       try {
-        findings.push(...f());
+        for (const x of f()) findings.push(x);
       } catch (e) {
         failed ??= `${name}: ${e instanceof Error ? e.message : String(e)}`;
       }

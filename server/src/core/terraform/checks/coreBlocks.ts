@@ -2,6 +2,7 @@ import type { Finding } from '../../types';
 import { CORE_BLOCKS } from '../coreSchema';
 import { didYouMeanSuffix } from '../../text/didYouMean';
 import type { TfBlock } from '../model';
+import { BlockLists } from './blockLists';
 import { finding, type TfCheckContext } from './context';
 
 const KNOWN = Object.keys(CORE_BLOCKS);
@@ -10,14 +11,16 @@ const KNOWN = Object.keys(CORE_BLOCKS);
  * Top-level block types, label counts, required and allowed arguments of core blocks, and
  * `count` together with `for_each`.
  */
-export function checkCoreBlocks(ctx: TfCheckContext): Finding[] {
-  const out: Finding[] = [];
-  for (const b of ctx.file.blocks) {
-    let found = byBlock.get(b);
-    if (!found) byBlock.set(b, (found = checkBlock(b)));
-    for (const f of found) out.push(f);
-  }
-  return out;
+export function checkCoreBlocks(ctx: TfCheckContext): readonly Finding[] {
+  return lists.concat(ctx.file.path, ctx.file.blocks, findingsOf);
+}
+
+const lists = new BlockLists<Finding>();
+
+function findingsOf(b: TfBlock): Finding[] {
+  let found = byBlock.get(b);
+  if (!found) byBlock.set(b, (found = checkBlock(b)));
+  return found;
 }
 
 /**

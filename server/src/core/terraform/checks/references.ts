@@ -2,6 +2,7 @@ import type { Finding, Range } from '../../types';
 import { didYouMeanSuffix } from '../../text/didYouMean';
 import { BUILTIN_ROOTS } from '../coreSchema';
 import type { TfBlock, TfExpr, TfModule, TfReference } from '../model';
+import { BlockLists } from './blockLists';
 import { finding, type TfCheckContext } from './context';
 import { declarationKeys } from './declarations';
 
@@ -11,7 +12,7 @@ import { declarationKeys } from './declarations';
  * whole (`.tf.json` files, syntax errors in any file) and on names that are not clearly
  * resource addresses.
  */
-export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding[] {
+export function checkReferences(ctx: TfCheckContext, complete: boolean): readonly Finding[] {
   if (!complete || ctx.module.files.some((f) => f.hasErrors)) return [];
   const names = declaredNames(ctx.module);
   const { declared } = names;
@@ -74,20 +75,18 @@ export function checkReferences(ctx: TfCheckContext, complete: boolean): Finding
   };
   // A block's findings depend on it and on what the folder declares: reuse them while both hold
   // (the loader keeps the block object while its text and position are unchanged).
-  const all: Finding[] = [];
-  for (const b of ctx.file.blocks) {
+  const findingsOf = (b: TfBlock): Finding[] => {
     const known = byBlock.get(b);
-    if (known && known.names === names) {
-      for (const f of known.findings) all.push(f);
-      continue;
-    }
+    if (known && known.names === names) return known.findings;
     out = [];
     visitBlock(b, new Set(), true);
     byBlock.set(b, { names, findings: out });
-    for (const f of out) all.push(f);
-  }
-  return all;
+    return out;
+  };
+  return fileFindings.concat(ctx.file.path, ctx.file.blocks, findingsOf, names);
 }
+
+const fileFindings = new BlockLists<Finding>();
 
 const byBlock = new WeakMap<TfBlock, { names: Declared; findings: Finding[] }>();
 
@@ -98,42 +97,50 @@ const byBlock = new WeakMap<TfBlock, { names: Declared; findings: Finding[] }>()
  * keystroke inside a block): the same object, which blocks' findings are remembered against.
  */
 function declaredNames(module: TfModule): Declared {
-  const parts: string[] = [];
-  for (const f of module.files) for (const b of f.blocks) parts.push(blockKeys(b));
-  if (lastDeclared && sameStrings(parts, lastDeclared.parts)) {
+  // The keys of every block in order: the same list of keys, the same set declared.
+  const parts = module.files.map((f) => fileKeys.concat(f.path, f.blocks, blockKeys));
+  if (lastDeclared && sameLists(parts, lastDeclared.parts)) {
     lastDeclared.parts = parts;
     return lastDeclared;
   }
   const declared = new Set<string>();
-  for (const p of parts) if (p) for (const k of p.split('\u0000')) declared.add(k);
+  for (const keys of parts) for (const k of keys) declared.add(k);
   lastDeclared = { parts, declared };
   return lastDeclared;
 }
 
+const fileKeys = new BlockLists<string>();
+
 interface Declared {
-  /** Each block's keys, joined. */
-  parts: string[];
+  /** Each file's declared keys, block after block. */
+  parts: (readonly string[])[];
   declared: ReadonlySet<string>;
 }
 
 let lastDeclared: Declared | undefined;
 
-function sameStrings(a: string[], b: string[]): boolean {
+function sameLists(a: (readonly string[])[], b: (readonly string[])[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as readonly string[];
+    const y = b[i] as readonly string[];
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
   return true;
 }
 
-const keysByBlock = new WeakMap<TfBlock, string>();
+const keysByBlock = new WeakMap<TfBlock, readonly string[]>();
 
-function blockKeys(b: TfBlock): string {
+function blockKeys(b: TfBlock): readonly string[] {
   let known = keysByBlock.get(b);
   if (known === undefined) {
     const keys = declarationKeys(b);
     if (b.type === 'check')
       for (const n of b.blocks)
         if (n.type === 'data' && n.labels.length === 2) keys.push(`data.${n.labels[0]}.${n.labels[1]}`);
-    known = keys.join('\u0000');
+    known = keys;
     keysByBlock.set(b, known);
   }
   return known;
