@@ -1,4 +1,5 @@
 import { addDuplicateKeyErrors } from './duplicateKeys';
+import { fastParseDocument } from './fastParse';
 import {
   isAlias,
   isMap,
@@ -474,13 +475,11 @@ export function parseYaml(text: string): YamlFile {
   return new YamlCache().parse(text);
 }
 
+const PARSE_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: false, strict: false };
+
 function parseTree(text: string): Document.Parsed {
-  const doc = parseDocument(text, {
-    merge: true,
-    prettyErrors: false,
-    uniqueKeys: false,
-    strict: false,
-  }) as Document.Parsed;
+  const doc =
+    fastParseDocument(text, PARSE_OPTIONS) ?? (parseDocument(text, PARSE_OPTIONS) as Document.Parsed);
   addDuplicateKeyErrors(doc);
   return doc;
 }
