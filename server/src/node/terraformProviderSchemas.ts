@@ -50,8 +50,11 @@ export class TerraformProviderSchemaCache {
   /** Loads (or reuses) the schemas of `dir`; resolves undefined when the folder is not initialised or terraform fails. */
   load(dir: string): Promise<TerraformProviderSchemas | undefined> {
     const key = cacheKey(dir, this.options.probeUninitialised ?? false);
+    // The key first: an uninitialised folder is asked about on every keystroke, and searching
+    // PATH for terraform costs a stat per PATH entry.
+    if (!key) return Promise.resolve(undefined);
     const bin = this.binary();
-    if (!key || !bin) return Promise.resolve(undefined);
+    if (!bin) return Promise.resolve(undefined);
     const hit = this.cache.get(dir);
     if (hit && hit.key === key) return Promise.resolve(hit.schemas);
     const running = this.pending.get(dir + '\0' + key);
@@ -72,8 +75,9 @@ export class TerraformProviderSchemaCache {
   /** Blocking variant for the CLI. */
   loadSync(dir: string): TerraformProviderSchemas | undefined {
     const key = cacheKey(dir, this.options.probeUninitialised ?? false);
+    if (!key) return undefined;
     const bin = this.binary();
-    if (!key || !bin) return undefined;
+    if (!bin) return undefined;
     const hit = this.cache.get(dir);
     if (hit && hit.key === key) return hit.schemas;
     let schemas: TerraformProviderSchemas | undefined;
