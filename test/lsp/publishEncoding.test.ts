@@ -194,3 +194,54 @@ describe('open documents: diagnostics reused between versions', () => {
     }
   });
 });
+
+describe('publish encoding: the runs a publish shares with the last one of its document', () => {
+  test('seeded edits of a list (inserts, drops, swaps, growth, the same list): the bytes of a fresh stringify', () => {
+    const uris = ['file:///work/a.tf', 'file:///work/b.tf'];
+    for (let seed = 1; seed <= 30; seed++) {
+      const rnd = prng(100 + seed);
+      const make = () => reusable(toDiagnostic(randomFinding(rnd, 50)));
+      const lists = uris.map(() => Array.from({ length: 1 + Math.floor(rnd() * 40) }, make));
+      for (let version = 1; version <= 30; version++) {
+        const u = Math.floor(rnd() * uris.length);
+        const list = lists[u] as Diagnostic[];
+        const r = rnd();
+        if (r < 0.2) list.splice(Math.floor(rnd() * (list.length + 1)), 0, make());
+        else if (r < 0.35 && list.length > 1) list.splice(Math.floor(rnd() * list.length), 1);
+        else if (r < 0.5) list[Math.floor(rnd() * list.length)] = make();
+        else if (r < 0.6) list.push(make(), make());
+        else if (r < 0.7) list.splice(0, 0, make());
+        else if (r < 0.75) list.length = Math.max(1, list.length - 2);
+        const m: Message = {
+          jsonrpc: '2.0',
+          method: 'textDocument/publishDiagnostics',
+          params: { uri: uris[u], version, diagnostics: [...list] },
+        } as Message;
+        assert.equal(encoded(m), JSON.stringify(m), `seed ${seed} version ${version}`);
+      }
+    }
+  });
+
+  test('an item that is not reusable is encoded again, even where the list did not change', () => {
+    const kept = reusable(toDiagnostic(randomFinding(prng(7), 10)));
+    const plain = toDiagnostic(randomFinding(prng(8), 10));
+    const m = publish([plain, kept, plain], 1);
+    assert.equal(encoded(m), JSON.stringify(m));
+    plain.message = 'changed since the last publish';
+    assert.equal(encoded(m), JSON.stringify(m));
+  });
+
+  test('a longer uri or version shifts the copied runs; an emptied list starts over', () => {
+    const ds = Array.from({ length: 6 }, (_, i) => reusable(toDiagnostic(randomFinding(prng(20 + i), 10))));
+    for (const [list, version] of [
+      [ds, 1],
+      [ds, 1000000],
+      [[], 1000001],
+      [ds.slice(2), 1000002],
+      [[...ds.slice(2), ...ds.slice(0, 2)], 3],
+    ] as [Diagnostic[], number][]) {
+      const m = publish(list, version);
+      assert.equal(encoded(m), JSON.stringify(m), `version ${version}`);
+    }
+  });
+});

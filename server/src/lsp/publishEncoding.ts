@@ -30,10 +30,29 @@ function deepFreeze(o: object): void {
 const PUBLISH = 'textDocument/publishDiagnostics';
 const EMPTY_TAIL = '[]}}';
 const CLOSE_LIST = 0x5d; // ']'
+const COMMA = 0x2c;
+
+/**
+ * The last publish of each of a few documents: its diagnostics and where each one's JSON starts
+ * in its bytes. The next publish of the document is mostly the same diagnostics in the same
+ * order (a keystroke changes a few of thousands), so it copies the unchanged runs at its start
+ * and end from those bytes in two moves, instead of looking up and copying 2,000 fragments.
+ */
+interface LastPublish {
+  list: readonly unknown[];
+  bytes: Buffer;
+  /** `starts[i]`: offset of item i's JSON in `bytes`; `starts[n]`: just past the last comma. */
+  starts: Int32Array;
+}
+
+const lastPublish = new Map<string, LastPublish>();
+/** Documents whose last publish is kept (most recently published last). */
+const KEPT_PUBLISHES = 8;
 
 /**
  * `Buffer.from(JSON.stringify(msg))`, byte for byte, with the JSON of reusable diagnostics
- * taken from the cache. Anything but a plain publish notification is stringified as a whole.
+ * taken from the cache (or from the document's last publish). Anything but a plain publish
+ * notification is stringified as a whole.
  */
 export function encodeMessage(msg: Message): Buffer {
   const params = (msg as { params?: unknown }).params;
@@ -41,32 +60,87 @@ export function encodeMessage(msg: Message): Buffer {
     return whole(msg);
   }
   const list = (params as { diagnostics?: unknown }).diagnostics;
+  const uri = (params as { uri?: unknown }).uri;
+  const key = typeof uri === 'string' ? uri : undefined;
+  const last = key === undefined ? undefined : lastPublish.get(key);
+  if (key !== undefined) lastPublish.delete(key);
   if (!Array.isArray(list) || list.length === 0) return whole(msg);
   // With an empty list the message must end in that list (params last, diagnostics last in
   // them) for the diagnostics to be spliced in its place.
   const head = JSON.stringify({ ...msg, params: { ...params, diagnostics: [] } });
   if (!head.endsWith(`"diagnostics":${EMPTY_TAIL}`)) return whole(msg);
-  const parts: Buffer[] = [];
+  const n = list.length;
+  // Items the same (reusable) objects as at the start and at the end of the last publish.
+  let prefix = 0;
+  let suffix = 0;
+  if (last) {
+    const was = last.list;
+    const most = Math.min(n, was.length);
+    while (prefix < most && list[prefix] === was[prefix] && fragments.has(list[prefix] as object)) prefix++;
+    while (
+      suffix < most - prefix &&
+      list[n - 1 - suffix] === was[was.length - 1 - suffix] &&
+      fragments.has(list[n - 1 - suffix] as object)
+    )
+      suffix++;
+  }
+  const middle: Buffer[] = [];
   let size = 0;
-  for (const d of list as unknown[]) {
+  for (let i = prefix; i < n - suffix; i++) {
+    const d = list[i] as unknown;
     let json = typeof d === 'object' && d !== null ? fragments.get(d) : undefined;
     if (json === undefined) {
       if (!isPlainObject(d)) return whole(msg);
       json = fragment(d);
     } else if (json === null) fragments.set(d as object, (json = fragment(d as object)));
-    parts.push(json);
+    middle.push(json);
     size += json.length;
   }
   const open = Buffer.from(`${head.slice(0, -EMPTY_TAIL.length)}[`, 'utf8');
-  const out = Buffer.allocUnsafe(open.length + size + 2);
+  let prefixBytes = 0;
+  let suffixBytes = 0;
+  if (last) {
+    const ws = last.starts;
+    const wn = last.list.length;
+    prefixBytes = (ws[prefix] as number) - (ws[0] as number);
+    suffixBytes = (ws[wn] as number) - (ws[wn - suffix] as number);
+  }
+  const out = Buffer.allocUnsafe(open.length + prefixBytes + size + suffixBytes + 2);
+  const starts = new Int32Array(n + 1);
   out.set(open, 0);
   let at = open.length;
-  for (const p of parts) {
+  if (last && prefix > 0) {
+    const ws = last.starts;
+    const shift = at - (ws[0] as number);
+    last.bytes.copy(out, at, ws[0] as number, ws[prefix] as number);
+    for (let i = 0; i < prefix; i++) starts[i] = (ws[i] as number) + shift;
+    at += prefixBytes;
+    // The last publish's last item ended the list: here more may follow.
+    if (prefix === last.list.length) out[at - 1] = COMMA;
+  }
+  for (let i = 0; i < middle.length; i++) {
+    const p = middle[i] as Buffer;
+    starts[prefix + i] = at;
     out.set(p, at);
     at += p.length;
   }
+  if (last && suffix > 0) {
+    const ws = last.starts;
+    const wn = last.list.length;
+    const from = ws[wn - suffix] as number;
+    const shift = at - from;
+    last.bytes.copy(out, at, from, ws[wn] as number);
+    for (let i = 0; i < suffix; i++) starts[n - suffix + i] = (ws[wn - suffix + i] as number) + shift;
+    at += suffixBytes;
+  }
+  starts[n] = at;
   out[at - 1] = CLOSE_LIST; // in place of the last diagnostic's comma
   out.write('}}', at, 'utf8');
+  if (key !== undefined) {
+    // The bytes kept hold a `]` in place of the last comma: its run is copied, then put right.
+    lastPublish.set(key, { list: list.slice(), bytes: out, starts });
+    if (lastPublish.size > KEPT_PUBLISHES) lastPublish.delete(lastPublish.keys().next().value as string);
+  }
   return out;
 }
 
