@@ -4,7 +4,9 @@
 //
 // Environment: BENCH_QUICK=1 smaller edit counts; BENCH_BUDGET_S total budget (default 540 s);
 // BENCH_ONLY=substring runs only the scenarios whose name contains it; BENCH_NO_YAMLLS=1 skips
-// yaml-language-server.
+// yaml-language-server; BENCH_SERVER=path another build of Bulwark's server; BENCH_NODE_ARGS
+// node flags for it; BENCH_DUMP=file appends each session's keystroke latencies (ms) as a JSON
+// line, for comparing two builds over many runs.
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 // Drives Bulwark's server and yaml-language-server like an editor: open a file, then type
 // single characters, waiting for the diagnostics of each version before the next keystroke.
 import { pathToFileURL } from 'node:url';
@@ -113,6 +114,7 @@ async function session(
 }
 
 function summarize(result, client) {
+  if (process.env.BENCH_DUMP) appendFileSync(process.env.BENCH_DUMP, JSON.stringify(result.latencies) + '\n');
   return {
     first: result.first,
     p50: percentile(result.latencies, 50),
