@@ -307,6 +307,50 @@ describe('terraform core checks', () => {
     assert.match(fb[0]?.message ?? '', /a\.tf:1/);
   });
 
+  test('duplicate declarations after edits inside blocks equal a fresh check of each version', async () => {
+    const fresh = async (path: string, text: string) =>
+      (await TerraformChecker.create(TF_ASSETS))
+        .check(path, text, tfHost({ [path]: text }))
+        .filter((f) => f.ruleId === 'tf/duplicate-declaration')
+        .map((f) => `${show(f)} ${f.message}`);
+    const path = join('/virtual/dup-edits', 'main.tf');
+    const blocks = (names: string[]) =>
+      names.map((n, i) => `resource "terraform_data" "${n}" {\n  input = "v${i}"\n}\n`).join('\n');
+    const v0 = blocks(['a', 'b', 'dup', 'c', 'dup', 'd']);
+    const versions = [
+      v0,
+      // Inside a block that declares no repeated key: the findings stand.
+      v0.replace('"v1"', '"v1x"'),
+      // Inside a duplicated block: same keys, findings made again (here its label moves).
+      v0.replace('"v1"', '"v1x"').replace('"v2"', '"v2y"'),
+      v0
+        .replace('"v1"', '"v1x"')
+        .replace('"v2"', '"v2y"')
+        .replace('"terraform_data" "dup"', '"terraform_data"  "dup"'),
+      // A rename that makes another duplicate, then one that removes it.
+      v0.replace('"v1"', '"v1x"').replace('"v2"', '"v2y"').replace('"b"', '"a"'),
+      v0.replace('"v1"', '"v1x"').replace('"v2"', '"v2y"'),
+      // A rename that removes the duplicate.
+      v0
+        .replace('"v1"', '"v1x"')
+        .replace('"v2"', '"v2y"')
+        .replace('"dup" {\n  input = "v4"', '"e" {\n  input = "v4"'),
+      // Lines inserted above: every block moves.
+      `# moved\n\n${v0}`,
+    ];
+    // Fresh checks first: the incremental side's versions follow one another.
+    const expected = [];
+    for (const text of versions) expected.push(await fresh(path, text));
+    const host = tfHost();
+    for (const [i, text] of versions.entries()) {
+      const got = checker
+        .check(path, text, { ...host, readFile: (p) => (p === path ? text : host.readFile(p)) })
+        .filter((f) => f.ruleId === 'tf/duplicate-declaration')
+        .map((f) => `${show(f)} ${f.message}`);
+      assert.deepEqual(got, expected[i], `version ${i}`);
+    }
+  });
+
   test('the text being checked replaces the disk version', () => {
     const a = join(TF_FIXTURES, 'two-files', 'a.tf');
     const edited = 'resource "terraform_data" "x" {\n  input = local.greeting\n}\n';

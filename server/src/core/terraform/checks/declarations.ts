@@ -62,36 +62,122 @@ export function declarationKeys(b: TfBlock): string[] {
 
 /** Same variable, output, local, module, resource or data source declared twice in the folder. */
 export function checkDuplicates(ctx: TfCheckContext): Finding[] {
-  const lists: (readonly Declaration[])[] = [];
+  const sources: (readonly TfBlock[])[] = [];
+  const paths: string[] = [];
   for (const f of ctx.module.files) {
     if (isOverride(f.path)) continue;
-    for (const b of f.blocks) lists.push(blockDeclarations(b, f.path));
+    sources.push(f.blocks);
+    paths.push(f.path);
   }
-  // Which keys are declared twice follows from the keys alone: while every block declares the
-  // same keys as last time (a keystroke inside a block), the answer is the last one.
-  const last = lastDuplicates;
-  const repeated = last && sameKeys(lists, last.lists) ? last.repeated : repeatedKeys(lists);
-  lastDuplicates = { lists, repeated };
-  if (repeated.size === 0) return [];
-  const byKey = new Map<string, Declaration[]>();
-  for (const list of lists)
-    for (const d of list) {
-      if (!repeated.has(d.key)) continue;
-      const same = byKey.get(d.key);
-      if (same) same.push(d);
-      else byKey.set(d.key, [d]);
+  const key = paths.join('\u0000');
+  const last = lastDuplicates.get(key);
+  const state = (last && patchedDuplicates(last, sources, paths)) ?? fullDuplicates(sources, paths);
+  lastDuplicates.delete(key);
+  lastDuplicates.set(key, state);
+  if (lastDuplicates.size > KEPT_MODULES) lastDuplicates.delete(lastDuplicates.keys().next().value as string);
+  if (state.repeated.size === 0) return [];
+  let out = state.findings.get(ctx.file.path);
+  if (!out) state.findings.set(ctx.file.path, (out = duplicateFindings(state, ctx.file.path)));
+  return out;
+}
+
+/**
+ * The last check's declarations, per file and block by position, the keys declared more than
+ * once, and the findings made of them per file. A keystroke inside a block replaces that block
+ * alone: when it declares the same keys, and neither it nor the block it replaced declares a
+ * repeated one, the findings stand (they name only the other blocks' declarations, unchanged),
+ * and the check costs a pass over the block lists instead of a look-up of every block's
+ * declarations and a walk of all of them.
+ */
+interface DuplicateState {
+  sources: readonly (readonly TfBlock[])[];
+  paths: readonly string[];
+  lists: (readonly Declaration[])[][];
+  repeated: ReadonlySet<string>;
+  findings: Map<string, Finding[]>;
+}
+
+/** The last state of the last few modules checked, by their files' paths. */
+const lastDuplicates = new Map<string, DuplicateState>();
+const KEPT_MODULES = 8;
+
+/** Past this many replaced blocks the declarations are gathered again. */
+const PATCHED_BLOCKS = 8;
+
+function fullDuplicates(sources: readonly (readonly TfBlock[])[], paths: readonly string[]): DuplicateState {
+  const lists = sources.map((blocks, i) => blocks.map((b) => blockDeclarations(b, paths[i] as string)));
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const file of lists)
+    for (const list of file)
+      for (const d of list) {
+        if (seen.has(d.key)) repeated.add(d.key);
+        else seen.add(d.key);
+      }
+  return { sources, paths, lists, repeated, findings: new Map() };
+}
+
+function patchedDuplicates(
+  last: DuplicateState,
+  sources: readonly (readonly TfBlock[])[],
+  paths: readonly string[],
+): DuplicateState | undefined {
+  if (sources.length !== last.sources.length) return undefined;
+  let lists: (readonly Declaration[])[][] | undefined;
+  let replaced = 0;
+  let findingsStand = true;
+  for (let i = 0; i < sources.length; i++) {
+    const now = sources[i] as readonly TfBlock[];
+    const was = last.sources[i] as readonly TfBlock[];
+    if (now === was) continue;
+    if (now.length !== was.length || paths[i] !== last.paths[i]) return undefined;
+    for (let j = 0; j < now.length; j++) {
+      if (now[j] === was[j]) continue;
+      if (++replaced > PATCHED_BLOCKS) return undefined;
+      const before = (last.lists[i] as (readonly Declaration[])[])[j] as readonly Declaration[];
+      const after = blockDeclarations(now[j] as TfBlock, paths[i] as string);
+      if (before.length !== after.length) return undefined;
+      for (let k = 0; k < after.length; k++) {
+        const key = (after[k] as Declaration).key;
+        if (key !== (before[k] as Declaration).key) return undefined;
+        if (last.repeated.has(key)) findingsStand = false;
+      }
+      lists ??= last.lists.slice();
+      if (lists[i] === last.lists[i]) lists[i] = (last.lists[i] as (readonly Declaration[])[]).slice();
+      (lists[i] as (readonly Declaration[])[])[j] = after;
     }
+  }
+  if (!lists) return last;
+  return {
+    sources,
+    paths,
+    lists,
+    repeated: last.repeated,
+    findings: findingsStand ? last.findings : new Map(),
+  };
+}
+
+function duplicateFindings(state: DuplicateState, path: string): Finding[] {
+  const byKey = new Map<string, Declaration[]>();
+  for (const file of state.lists)
+    for (const list of file)
+      for (const d of list) {
+        if (!state.repeated.has(d.key)) continue;
+        const same = byKey.get(d.key);
+        if (same) same.push(d);
+        else byKey.set(d.key, [d]);
+      }
   const out: Finding[] = [];
   for (const [key, list] of byKey) {
     for (const d of list) {
-      if (d.file !== ctx.file.path) continue;
+      if (d.file !== path) continue;
       const other = list.find((o) => o !== d);
       if (!other) continue;
       out.push(
         finding(
           'tf/duplicate-declaration',
           d.range,
-          `'${key}' is declared more than once; also at ${where(other.file, other.range, ctx.file.path)}.`,
+          `'${key}' is declared more than once; also at ${where(other.file, other.range, path)}.`,
         ),
       );
     }
@@ -101,29 +187,4 @@ export function checkDuplicates(ctx: TfCheckContext): Finding[] {
 
 function isOverride(path: string): boolean {
   return /(^|[\\/])(override|[^\\/]*_override)\.tf$/.test(path);
-}
-
-let lastDuplicates: { lists: (readonly Declaration[])[]; repeated: ReadonlySet<string> } | undefined;
-
-function repeatedKeys(lists: (readonly Declaration[])[]): ReadonlySet<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const list of lists)
-    for (const d of list) {
-      if (seen.has(d.key)) repeated.add(d.key);
-      else seen.add(d.key);
-    }
-  return repeated;
-}
-
-function sameKeys(now: (readonly Declaration[])[], old: (readonly Declaration[])[]): boolean {
-  if (now.length !== old.length) return false;
-  for (let i = 0; i < now.length; i++) {
-    const a = now[i] as readonly Declaration[];
-    const b = old[i] as readonly Declaration[];
-    if (a === b) continue;
-    if (a.length !== b.length) return false;
-    for (let j = 0; j < a.length; j++) if (a[j]?.key !== b[j]?.key) return false;
-  }
-  return true;
 }
