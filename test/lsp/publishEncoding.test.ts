@@ -154,6 +154,24 @@ describe('open documents: diagnostics reused between versions', () => {
     assert.notEqual(od.convert(URI, [clone(a)])[0], v3[0], 'nothing kept after forget');
   });
 
+  test('the same finding objects keep their diagnostics; what changed between them is converted', () => {
+    const rnd = prng(77);
+    const od = new OpenDiagnostics();
+    const findings = Array.from({ length: 200 }, () => randomFinding(rnd, 400)).sort(compareFindings);
+    const v1 = od.convert(URI, findings);
+    const edited = [...findings];
+    edited.splice(100, 1, { ...(findings[100] as Finding), message: 'changed' });
+    edited.splice(50, 0, randomFinding(rnd, 400));
+    edited.sort(compareFindings);
+    const v2 = od.convert(URI, edited);
+    assert.deepEqual(v2, edited.map(toDiagnostic));
+    for (const [i, f] of edited.entries()) {
+      const k = findings.indexOf(f);
+      if (k >= 0) assert.equal(v2[i], v1[k], `finding ${i} kept its diagnostic`);
+    }
+    assert.deepEqual(od.convert(URI, edited.slice(0, 120)), edited.slice(0, 120).map(toDiagnostic));
+  });
+
   test('seeded versions: every publish equals a fresh conversion, and its JSON a fresh stringify', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const rnd = prng(seed);

@@ -45,17 +45,32 @@ function diagnostic(f: Finding, range: Diagnostic['range']): Diagnostic {
  * (publishEncoding.ts). Only the last publish of each open document is kept.
  */
 export class OpenDiagnostics {
-  private readonly byUri = new Map<string, readonly Diagnostic[]>();
+  private readonly byUri = new Map<
+    string,
+    { findings: readonly Finding[]; diagnostics: readonly Diagnostic[] }
+  >();
 
   /**
    * Findings come sorted by start (the analyzer sorts them), so the previous publish is walked
-   * alongside them; unsorted input only finds fewer diagnostics to reuse.
+   * alongside them; unsorted input only finds fewer diagnostics to reuse. The runs of the very
+   * same finding objects at the start and at the end of the last version's list (the core keeps
+   * the findings of what an edit did not touch; they are not changed once handed out) take
+   * their diagnostics without a comparison.
    */
   convert(uri: string, findings: readonly Finding[]): Diagnostic[] {
-    const before = this.byUri.get(uri) ?? [];
-    const out: Diagnostic[] = [];
-    let j = 0;
-    for (const f of findings) {
+    const last = this.byUri.get(uri);
+    const before = last?.diagnostics ?? [];
+    const was = last?.findings ?? [];
+    const n = findings.length;
+    const most = Math.min(n, was.length);
+    let prefix = 0;
+    while (prefix < most && findings[prefix] === was[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < most - prefix && findings[n - 1 - suffix] === was[was.length - 1 - suffix]) suffix++;
+    const out: Diagnostic[] = before.slice(0, prefix);
+    let j = prefix;
+    for (let i = prefix; i < n - suffix; i++) {
+      const f = findings[i] as Finding;
       const at = f.range.start;
       while (j < before.length && startsBefore(before[j] as Diagnostic, at)) j++;
       let d: Diagnostic | undefined;
@@ -69,7 +84,8 @@ export class OpenDiagnostics {
       }
       out.push(d ?? reusable(Object.freeze(diagnostic(f, frozenRange(f.range)))));
     }
-    if (out.length) this.byUri.set(uri, out);
+    for (let k = before.length - suffix; k < before.length; k++) out.push(before[k] as Diagnostic);
+    if (out.length) this.byUri.set(uri, { findings: findings.slice(), diagnostics: out });
     else this.byUri.delete(uri);
     return out;
   }
