@@ -198,7 +198,10 @@ export class TfModuleLoader {
       lines,
       tree,
       root: new LNode(text, old.root.type, true, false, 0, text.length),
-      file: { path, blocks: fileBlocks, hasErrors: false },
+      file: withEditNote(
+        { path, blocks: fileBlocks, hasErrors: false },
+        { before: old.file.blocks, index: lo },
+      ),
       blocks,
       inOrder,
     };
@@ -355,4 +358,13 @@ function treeEdit(
     oldEndPosition: point(before, e.oldEnd),
     newEndPosition: point(after, e.newEnd),
   });
+}
+
+/**
+ * The note is not part of the model (a fresh parse has none, and models are compared and sent
+ * to worker threads as they are): it is kept out of sight of both.
+ */
+function withEditNote(file: TfFile, edit: NonNullable<TfFile['edit']>): TfFile {
+  Object.defineProperty(file, 'edit', { value: edit, enumerable: false });
+  return file;
 }

@@ -1,5 +1,12 @@
 import type { EvalReads } from '../../terraform/evaluate';
-import type { TfBlock, TfEval, TfExpr, TfFile, TfModule } from '../../terraform/model';
+import {
+  replacedBlocks,
+  type TfBlock,
+  type TfEval,
+  type TfExpr,
+  type TfFile,
+  type TfModule,
+} from '../../terraform/model';
 import type { Finding, Range } from '../../types';
 import { makeReporter } from '../report';
 import type { RuleSettings, TfRule, TfRuleContext } from '../types';
@@ -49,7 +56,7 @@ const PATCHED_BLOCKS = 8;
  */
 function typeIndex(module: TfModule, memo: TfRuleMemo): TypeIndex {
   const sources = module.files.map((f) => f.blocks);
-  const byType = (memo.index && patchedIndex(memo.index, sources)) ?? buildIndex(sources);
+  const byType = (memo.index && patchedIndex(memo.index, module.files)) ?? buildIndex(sources);
   memo.index = { sources, byType };
   return byType;
 }
@@ -72,21 +79,21 @@ function buildIndex(sources: readonly (readonly TfBlock[])[]): TypeIndex {
 
 function patchedIndex(
   last: NonNullable<TfRuleMemo['index']>,
-  sources: readonly (readonly TfBlock[])[],
+  files: readonly TfFile[],
 ): TypeIndex | undefined {
-  if (sources.length !== last.sources.length) return undefined;
+  if (files.length !== last.sources.length) return undefined;
   const replaced: [TfBlock, TfBlock][] = [];
-  for (let i = 0; i < sources.length; i++) {
-    const now = sources[i] as readonly TfBlock[];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as TfFile;
+    const now = file.blocks;
     const was = last.sources[i] as readonly TfBlock[];
     if (now === was) continue;
-    if (now.length !== was.length) return undefined;
-    for (let j = 0; j < now.length; j++) {
+    const changed = replacedBlocks(file, was, PATCHED_BLOCKS - replaced.length);
+    if (!changed) return undefined;
+    for (const j of changed) {
       const b = now[j] as TfBlock;
       const a = was[j] as TfBlock;
-      if (a === b) continue;
-      if (a.type !== b.type || a.labels[0] !== b.labels[0] || replaced.length >= PATCHED_BLOCKS)
-        return undefined;
+      if (a.type !== b.type || a.labels[0] !== b.labels[0]) return undefined;
       replaced.push([a, b]);
     }
   }

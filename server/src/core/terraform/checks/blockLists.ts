@@ -1,4 +1,4 @@
-import type { TfBlock } from '../model';
+import { replacedBlocks, type TfBlock, type TfFile } from '../model';
 
 /**
  * Per-block lists over one file's top-level blocks, by position, and their concatenation, kept
@@ -21,13 +21,13 @@ export class BlockLists<T> {
    */
   concat(
     key: string,
-    blocks: readonly TfBlock[],
+    file: Pick<TfFile, 'blocks' | 'edit'>,
     listOf: (b: TfBlock) => readonly T[],
     context?: unknown,
   ): T[] {
     const was = this.last.get(key);
-    const now = was && was.context === context ? patched(was, blocks, listOf) : undefined;
-    const next = now ?? full(blocks, listOf, context);
+    const now = was && was.context === context ? patched(was, file, listOf) : undefined;
+    const next = now ?? full(file.blocks, listOf, context);
     next.context = context;
     this.last.delete(key);
     this.last.set(key, next);
@@ -67,17 +67,13 @@ function full<T>(
 
 function patched<T>(
   was: Last<T>,
-  blocks: readonly TfBlock[],
+  file: Pick<TfFile, 'blocks' | 'edit'>,
   listOf: (b: TfBlock) => readonly T[],
 ): Last<T> | undefined {
+  const blocks = file.blocks;
   if (blocks === was.blocks) return was;
-  if (blocks.length !== was.blocks.length) return undefined;
-  const changed: number[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    if (blocks[i] === was.blocks[i]) continue;
-    if (changed.length >= PATCHED_BLOCKS) return undefined;
-    changed.push(i);
-  }
+  const changed = replacedBlocks(file, was.blocks, PATCHED_BLOCKS);
+  if (!changed) return undefined;
   const lists = was.lists.slice();
   let same = true;
   for (const i of changed) {

@@ -12,7 +12,7 @@ const KNOWN = Object.keys(CORE_BLOCKS);
  * `count` together with `for_each`.
  */
 export function checkCoreBlocks(ctx: TfCheckContext): readonly Finding[] {
-  return lists.concat(ctx.file.path, ctx.file.blocks, findingsOf);
+  return lists.concat(ctx.file.path, ctx.file, findingsOf);
 }
 
 const lists = new BlockLists<Finding>();

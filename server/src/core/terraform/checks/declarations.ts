@@ -1,5 +1,5 @@
 import type { Finding, Range } from '../../types';
-import type { TfBlock, TfModule } from '../model';
+import { replacedBlocks, type TfBlock, type TfFile, type TfModule } from '../model';
 import { finding, where, type TfCheckContext } from './context';
 
 export interface Declaration {
@@ -62,11 +62,11 @@ export function declarationKeys(b: TfBlock): string[] {
 
 /** Same variable, output, local, module, resource or data source declared twice in the folder. */
 export function checkDuplicates(ctx: TfCheckContext): Finding[] {
-  const sources: (readonly TfBlock[])[] = [];
+  const sources: TfFile[] = [];
   const paths: string[] = [];
   for (const f of ctx.module.files) {
     if (isOverride(f.path)) continue;
-    sources.push(f.blocks);
+    sources.push(f);
     paths.push(f.path);
   }
   const key = paths.join('\u0000');
@@ -104,7 +104,8 @@ const KEPT_MODULES = 8;
 /** Past this many replaced blocks the declarations are gathered again. */
 const PATCHED_BLOCKS = 8;
 
-function fullDuplicates(sources: readonly (readonly TfBlock[])[], paths: readonly string[]): DuplicateState {
+function fullDuplicates(files: readonly TfFile[], paths: readonly string[]): DuplicateState {
+  const sources = files.map((f) => f.blocks);
   const lists = sources.map((blocks, i) => blocks.map((b) => blockDeclarations(b, paths[i] as string)));
   const seen = new Set<string>();
   const repeated = new Set<string>();
@@ -119,20 +120,22 @@ function fullDuplicates(sources: readonly (readonly TfBlock[])[], paths: readonl
 
 function patchedDuplicates(
   last: DuplicateState,
-  sources: readonly (readonly TfBlock[])[],
+  files: readonly TfFile[],
   paths: readonly string[],
 ): DuplicateState | undefined {
-  if (sources.length !== last.sources.length) return undefined;
+  if (files.length !== last.sources.length) return undefined;
   let lists: (readonly Declaration[])[][] | undefined;
   let replaced = 0;
   let findingsStand = true;
-  for (let i = 0; i < sources.length; i++) {
-    const now = sources[i] as readonly TfBlock[];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as TfFile;
+    const now = file.blocks;
     const was = last.sources[i] as readonly TfBlock[];
     if (now === was) continue;
-    if (now.length !== was.length || paths[i] !== last.paths[i]) return undefined;
-    for (let j = 0; j < now.length; j++) {
-      if (now[j] === was[j]) continue;
+    if (paths[i] !== last.paths[i]) return undefined;
+    const changed = replacedBlocks(file, was, PATCHED_BLOCKS);
+    if (!changed) return undefined;
+    for (const j of changed) {
       if (++replaced > PATCHED_BLOCKS) return undefined;
       const before = (last.lists[i] as (readonly Declaration[])[])[j] as readonly Declaration[];
       const after = blockDeclarations(now[j] as TfBlock, paths[i] as string);
@@ -149,7 +152,7 @@ function patchedDuplicates(
   }
   if (!lists) return last;
   return {
-    sources,
+    sources: files.map((f) => f.blocks),
     paths,
     lists,
     repeated: last.repeated,

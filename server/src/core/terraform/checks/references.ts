@@ -83,7 +83,7 @@ export function checkReferences(ctx: TfCheckContext, complete: boolean): readonl
     byBlock.set(b, { names, findings: out });
     return out;
   };
-  return fileFindings.concat(ctx.file.path, ctx.file.blocks, findingsOf, names);
+  return fileFindings.concat(ctx.file.path, ctx.file, findingsOf, names);
 }
 
 const fileFindings = new BlockLists<Finding>();
@@ -98,7 +98,7 @@ const byBlock = new WeakMap<TfBlock, { names: Declared; findings: Finding[] }>()
  */
 function declaredNames(module: TfModule): Declared {
   // The keys of every block in order: the same list of keys, the same set declared.
-  const parts = module.files.map((f) => fileKeys.concat(f.path, f.blocks, blockKeys));
+  const parts = module.files.map((f) => fileKeys.concat(f.path, f, blockKeys));
   if (lastDeclared && sameLists(parts, lastDeclared.parts)) {
     lastDeclared.parts = parts;
     return lastDeclared;
