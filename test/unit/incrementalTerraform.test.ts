@@ -448,4 +448,45 @@ describe('incremental Terraform rules: buckets related to their companions', () 
       4,
     );
   });
+
+  test('a keystroke in one instance keeps the other instances findings; a fixed instance loses its own', () => {
+    const path = '/bulwark-incremental-test/instances.tf';
+    const instance = (name: string, extra = '') =>
+      `resource "aws_instance" "${name}" {\n  ami = "ami-1"\n  root_block_device {\n    volume_size = 8\n  }\n${extra}}\n`;
+    const v0 = [instance('a'), instance('b'), instance('c')].join('\n');
+    const v1 = v0.replace('"ami-1"', '"ami-2"');
+    const v2 = v0.replace('"ami-1"', '"ami-3"');
+    const v3 = v2.replace(
+      instance('b'),
+      instance('b', '  metadata_options {\n    http_tokens = "required"\n  }\n'),
+    );
+    incremental.forget(path);
+    const texts = [v1, v2, v3];
+    incremental.analyze(path, v0);
+    const runs = texts.map((text) => incremental.analyze(path, text).findings);
+    const find = (fs: Finding[], rule: string, name: string) =>
+      fs.find((f) => f.ruleId === `tf/${rule}` && f.message.includes(`"${name}"`));
+    for (const rule of ['ec2-imdsv1-enabled', 'ec2-block-device-unencrypted']) {
+      assert.ok(find(runs[0]!, rule, 'c'), `${rule} reports instance c`);
+      assert.equal(
+        find(runs[1]!, rule, 'c'),
+        find(runs[0]!, rule, 'c'),
+        `${rule}: c untouched by an edit of a`,
+      );
+      assert.notEqual(find(runs[1]!, rule, 'a'), find(runs[0]!, rule, 'a'), `${rule}: a checked again`);
+    }
+    assert.ok(find(runs[1]!, 'ec2-imdsv1-enabled', 'b'));
+    assert.equal(find(runs[2]!, 'ec2-imdsv1-enabled', 'b'), undefined, 'b requires tokens now');
+    assert.equal(
+      compareWithScratch(
+        path,
+        texts.map((text, k) => ({
+          text,
+          findings: runs[k]!,
+          model: incremental.sources.terraform(path, text),
+        })),
+      ),
+      3,
+    );
+  });
 });

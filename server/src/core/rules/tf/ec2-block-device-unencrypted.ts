@@ -1,6 +1,6 @@
 import type { TfBlock } from '../../terraform/model';
 import type { TfRule, TfRuleContext } from '../types';
-import { asBool, attr, awsDoc, children, CIS_AWS, isDisabled, known, resources } from './helpers';
+import { asBool, attr, awsDoc, children, CIS_AWS, eachBlock, isDisabled, known, resources } from './helpers';
 
 /** Block devices an instance, launch configuration or launch template declares. */
 function blockDevices(type: string, r: TfBlock): TfBlock[] {
@@ -38,8 +38,9 @@ const rule: TfRule = {
   check(ctx) {
     const byDefault = encryptedByDefault(ctx);
     for (const type of ['aws_instance', 'aws_launch_configuration', 'aws_launch_template']) {
-      for (const r of resources(ctx, type)) {
-        if (isDisabled(ctx, r)) continue;
+      // Per instance, remembered apart for each answer of the account default (the check uses it).
+      eachBlock(ctx, `${type}:${byDefault}`, resources(ctx, type), (r) => {
+        if (isDisabled(ctx, r)) return;
         const name = r.labels[1] ?? '';
         for (const dev of blockDevices(type, r)) {
           const a = attr(dev, 'encrypted');
@@ -53,7 +54,7 @@ const rule: TfRule = {
           if (byDefault || attr(dev, 'snapshot_id') || attr(dev, 'kms_key_id')) continue;
           ctx.report(dev, { message: `${type} "${name}" does not encrypt its ${dev.type} block device.` });
         }
-      }
+      });
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { TfRule } from '../types';
-import { attr, awsDoc, children, isDisabled, known, resources } from './helpers';
+import { attr, awsDoc, children, eachBlock, isDisabled, known, resources } from './helpers';
 
 const rule: TfRule = {
   meta: {
@@ -21,16 +21,17 @@ const rule: TfRule = {
   },
   check(ctx) {
     for (const type of ['aws_instance', 'aws_launch_template', 'aws_launch_configuration']) {
-      for (const inst of resources(ctx, type)) {
-        if (isDisabled(ctx, inst)) continue;
+      // Per instance: a keystroke re-checks only the instances it changed.
+      eachBlock(ctx, type, resources(ctx, type), (inst) => {
+        if (isDisabled(ctx, inst)) return;
         const opts = children(inst, 'metadata_options')[0];
         const tokens = opts && attr(opts, 'http_tokens');
-        if (opts && known(ctx, attr(opts, 'http_endpoint')?.expr) === 'disabled') continue;
+        if (opts && known(ctx, attr(opts, 'http_endpoint')?.expr) === 'disabled') return;
         if (!tokens) {
           ctx.report(opts ?? inst, {
             message: `${type} "${inst.labels[1] ?? ''}" does not require IMDSv2 tokens.`,
           });
-          continue;
+          return;
         }
         const v = known(ctx, tokens.expr);
         if (typeof v === 'string' && v !== 'required') {
@@ -38,7 +39,7 @@ const rule: TfRule = {
             message: `${type} "${inst.labels[1] ?? ''}" accepts IMDSv1 (http_tokens = "${v}").`,
           });
         }
-      }
+      });
     }
   },
 };
