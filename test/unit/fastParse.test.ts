@@ -93,7 +93,8 @@ function sampleTexts(): string[] {
   for (let seed = 1; seed <= 20; seed++) {
     texts.push((k8sManifest(seed, { lines: 400 }) as { text: string }).text, composeFile(seed) as string);
   }
-  return texts;
+  // Each also with Windows line ends.
+  return [...texts, ...texts.map((t) => t.replace(/\r?\n/g, '\r\n'))];
 }
 
 describe('fast YAML parse', () => {
@@ -191,6 +192,10 @@ describe('fast YAML parse', () => {
     ['folded block scalar', 'a: >\n  x\n  y\n\n  z\nb: 1\n'],
     ['block scalar at the end without a newline', 'a: |\n  x'],
     ['no final newline', 'a: b'],
+    [
+      'Windows line ends',
+      'a: 1\r\nb:\r\n  - x\r\n  - |\r\n    y\r\n\r\n    z\r\n  - [q, "r"]\r\nc: # end\r\n  d: 2\r\n',
+    ],
   ];
   for (const [name, text] of FAST) {
     it(`parses fast, as yaml does: ${name}`, () => {
@@ -206,7 +211,7 @@ describe('fast YAML parse', () => {
     ['tags', 'a: !!str 1\n'],
     ['escapes', 'a: "x\\ty"\n'],
     ['tabs', 'a:\t1\n'],
-    ['carriage returns', 'a: 1\r\nb: 2\r\n'],
+    ['a carriage return alone', 'a: 1\rb: 2\n'],
     ['multi-line plain scalars', 'a: x\n  y\n'],
     ['multi-line flow collections', 'a: [1,\n  2]\n'],
     ['flow mappings with entries', 'a: {b: 1}\n'],

@@ -3,14 +3,14 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ParsedNode } 
 /**
  * A parser for the plain subset of YAML that nearly every manifest and Compose file is written
  * in: block mappings and sequences, plain and quoted one-line scalars, literal and folded block
- * scalars, one-line flow sequences, empty flow collections, comments. It builds the tree
- * `yaml`'s `parseDocument` builds (the same node classes, values, scalar types and ranges) in
- * about a seventh of the time: `yaml` lexes the text into tokens, parses those into a concrete
- * syntax tree, then composes that into nodes, allocating at every step.
+ * scalars, one-line flow sequences, empty flow collections, comments, LF or CRLF line ends. It
+ * builds the tree `yaml`'s `parseDocument` builds (the same node classes, values, scalar types
+ * and ranges) in about a seventh of the time: `yaml` lexes the text into tokens, parses those
+ * into a concrete syntax tree, then composes that into nodes, allocating at every step.
  *
  * Anything outside the subset (anchors, aliases, tags, merge keys, kept block scalars and
  * indentation indicators, multi-line plain scalars and flow collections, flow mappings with
- * entries, escapes, tabs, carriage returns, directives, explicit keys, comment lines `yaml`
+ * entries, escapes, tabs, lone carriage returns, directives, explicit keys, comment lines `yaml`
  * would attach to the node before them, anything `yaml` reports an error or warning for) makes
  * it give up (`undefined`), and the caller parses the text with `yaml`. So it never disagrees
  * with `yaml` on what it accepts: test/unit/fastParse.test.ts compares the two trees on every
@@ -21,7 +21,7 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ParsedNode } 
  * fast tree must not be printed back with `toString`.
  */
 export function fastParseDocument(text: string, options: FastParseOptions): Document.Parsed | undefined {
-  if (UNSUPPORTED_CHARS.test(text)) return undefined;
+  if (UNSUPPORTED_CHARS.test(text) || LONE_CR.test(text)) return undefined;
   try {
     return new FastParser(text, options).document();
   } catch (e) {
@@ -38,11 +38,13 @@ export interface FastParseOptions {
 }
 
 /**
- * Tabs (separators or errors by position), carriage returns, other control characters (errors),
- * byte order marks and non-characters: texts with any of them are left to `yaml`.
+ * Tabs (separators or errors by position), control characters (errors), byte order marks and
+ * non-characters: texts with any of them are left to `yaml`. Carriage returns are line ends with
+ * the line feed after them (Windows line ends); alone, they are left to `yaml` too.
  */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const UNSUPPORTED_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/;
+const UNSUPPORTED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/;
+const LONE_CR = /\r(?!\n)/;
 
 const MAX_DEPTH = 64;
 
@@ -52,6 +54,8 @@ function giveUp(): never {
 }
 
 const NL = 10;
+/** Only ever followed by NL (see LONE_CR): either one ends a line. */
+const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -98,7 +102,7 @@ class FastParser {
     let p = 0;
     if (t.startsWith('---')) {
       const c = t.charCodeAt(3);
-      if (!(c === NL || c === SPACE || Number.isNaN(c))) giveUp();
+      if (!(c === NL || c === CR || c === SPACE || Number.isNaN(c))) giveUp();
       // Only a comment may follow the marker on its line.
       p = this.afterLineRest(3);
       this.doc.directives.docStart = true;
@@ -128,7 +132,7 @@ class FastParser {
   private isSeqEntry(p: number): boolean {
     if (this.t.charCodeAt(p) !== DASH) return false;
     const c = this.t.charCodeAt(p + 1);
-    return c === SPACE || c === NL || p + 1 >= this.n;
+    return c === SPACE || c === NL || c === CR || p + 1 >= this.n;
   }
 
   private blockMap(p: number, indent: number): YAMLMap {
@@ -159,7 +163,7 @@ class FastParser {
     while (t.charCodeAt(q) === SPACE) q++;
     const c = t.charCodeAt(q);
     let value: Node;
-    if (q >= this.n || c === NL || c === HASH) value = this.valueBelow(q, indent, true);
+    if (q >= this.n || c === NL || c === CR || c === HASH) value = this.valueBelow(q, indent, true);
     else value = this.inlineValue(q, indent);
     map.items.push(new Pair(key, value));
     return value.range![2];
@@ -183,8 +187,8 @@ class FastParser {
         const k = t.charCodeAt(e);
         if (k === COLON) {
           const a = t.charCodeAt(e + 1);
-          if (a === SPACE || a === NL || e + 1 >= this.n) break;
-        } else if (k === NL || e >= this.n) giveUp();
+          if (a === SPACE || a === NL || a === CR || e + 1 >= this.n) break;
+        } else if (k === NL || k === CR || e >= this.n) giveUp();
         else if (k === HASH && t.charCodeAt(e - 1) === SPACE) giveUp();
         e++;
       }
@@ -195,7 +199,7 @@ class FastParser {
       s = this.plain(source, p, v, v, true);
     }
     const a = t.charCodeAt(e + 1);
-    if (!(a === SPACE || a === NL || e + 1 >= this.n)) giveUp();
+    if (!(a === SPACE || a === NL || a === CR || e + 1 >= this.n)) giveUp();
     return s;
   }
 
@@ -230,7 +234,7 @@ class FastParser {
       while (t.charCodeAt(q) === SPACE) q++;
       const c = t.charCodeAt(q);
       let item: Node;
-      if (q >= this.n || c === NL || c === HASH) item = this.valueBelow(q, indent, false);
+      if (q >= this.n || c === NL || c === CR || c === HASH) item = this.valueBelow(q, indent, false);
       else if (this.isSeqEntry(q)) item = this.blockSeq(q, q - this.lineStart(q));
       else if (this.hasImplicitKey(q)) item = this.blockMap(q, q - this.lineStart(q));
       else item = this.inlineValue(q, indent);
@@ -260,15 +264,15 @@ class FastParser {
       const e = this.quotedEndOrNone(p);
       if (e < 0 || t.charCodeAt(e) !== COLON) return false;
       const a = t.charCodeAt(e + 1);
-      return a === SPACE || a === NL || e + 1 >= this.n;
+      return a === SPACE || a === NL || a === CR || e + 1 >= this.n;
     }
     if (c === LBRACKET || c === LBRACE) return false;
     for (let e = p; e < this.n; e++) {
       const k = t.charCodeAt(e);
-      if (k === NL) return false;
+      if (k === NL || k === CR) return false;
       if (k === COLON) {
         const a = t.charCodeAt(e + 1);
-        if (a === SPACE || a === NL || e + 1 >= this.n) return true;
+        if (a === SPACE || a === NL || a === CR || e + 1 >= this.n) return true;
       } else if (k === HASH && t.charCodeAt(e - 1) === SPACE) return false;
     }
     return false;
@@ -303,11 +307,11 @@ class FastParser {
     let e = q;
     for (; e < this.n; e++) {
       const k = t.charCodeAt(e);
-      if (k === NL) break;
+      if (k === NL || k === CR) break;
       if (k === HASH && t.charCodeAt(e - 1) === SPACE) break;
       if (k === COLON) {
         const a = t.charCodeAt(e + 1);
-        if (a === SPACE || a === NL || e + 1 >= this.n) giveUp();
+        if (a === SPACE || a === NL || a === CR || e + 1 >= this.n) giveUp();
       }
     }
     let v = e;
@@ -326,6 +330,7 @@ class FastParser {
     let p = h + 1;
     const strip = t.charCodeAt(p) === DASH;
     if (strip) p++;
+    if (t.charCodeAt(p) === CR) p++;
     if (t.charCodeAt(p) !== NL) giveUp();
     p++;
     let blockIndent = -1;
@@ -337,11 +342,11 @@ class FastParser {
       let q = p;
       while (t.charCodeAt(q) === SPACE) q++;
       const c = t.charCodeAt(q);
-      if (c === NL || q >= this.n) {
+      if (c === NL || c === CR || q >= this.n) {
         if (q > p) giveUp(); // a spaces-only line: content or not, by its length
         if (q >= this.n) break;
         empties++;
-        p = q + 1;
+        p = q + (c === CR ? 2 : 1);
         continue;
       }
       const col = q - p;
@@ -352,7 +357,7 @@ class FastParser {
       else if (folded && col > blockIndent) giveUp();
       let nl = t.indexOf('\n', q);
       if (nl < 0) nl = this.n;
-      const line = t.slice(p + blockIndent, nl);
+      const line = t.slice(p + blockIndent, t.charCodeAt(nl - 1) === CR ? nl - 1 : nl);
       if (lines === 0) value = '\n'.repeat(empties) + line;
       else if (folded) value += (empties === 0 ? ' ' : '\n'.repeat(empties)) + line;
       else value += '\n'.repeat(empties + 1) + line;
@@ -391,7 +396,15 @@ class FastParser {
         for (;;) {
           const k = t.charCodeAt(e);
           if (k === COMMA || k === close) break;
-          if (e >= this.n || k === NL || k === LBRACKET || k === RBRACKET || k === LBRACE || k === RBRACE)
+          if (
+            e >= this.n ||
+            k === NL ||
+            k === CR ||
+            k === LBRACKET ||
+            k === RBRACKET ||
+            k === LBRACE ||
+            k === RBRACE
+          )
             giveUp();
           if (k === COLON || (k === HASH && t.charCodeAt(e - 1) === SPACE)) giveUp();
           e++;
@@ -425,7 +438,7 @@ class FastParser {
     const quote = t.charCodeAt(q);
     for (let e = q + 1; e < this.n; e++) {
       const k = t.charCodeAt(e);
-      if (k === NL) return -1;
+      if (k === NL || k === CR) return -1;
       if (k === quote) {
         if (quote === SQUOTE && t.charCodeAt(e + 1) === SQUOTE) {
           e++;
@@ -486,6 +499,7 @@ class FastParser {
       const nl = t.indexOf('\n', p);
       return nl < 0 ? this.n : nl + 1;
     }
+    if (c === CR) return p + 2;
     if (c !== NL) giveUp();
     return p + 1;
   }
@@ -503,6 +517,7 @@ class FastParser {
       while (t.charCodeAt(q) === SPACE) q++;
       const c = t.charCodeAt(q);
       if (c === NL) p = q + 1;
+      else if (c === CR) p = q + 2;
       else if (c === HASH) {
         if (q - p > deepest) deepest = q - p;
         const nl = t.indexOf('\n', q);
