@@ -124,8 +124,8 @@ export class LspClient {
   /** Registers the waiter before the caller sends what triggers the notification. */
   waitFor(method, test, timeoutMs) {
     let waiter;
-    const p = new Promise((resolve) => {
-      waiter = { method, test, resolve };
+    const p = new Promise((resolve, reject) => {
+      waiter = { method, test, resolve, reject };
       this.waiters.push(waiter);
     });
     return withTimeout(p, timeoutMs, method).finally(() => {
@@ -148,6 +148,9 @@ export class LspClient {
     const timer = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
     await this.exited;
     clearTimeout(timer);
+    // Waits still pending (a scan that never finished) end now: their timers (up to ten
+    // minutes) would keep the benchmark's process alive after its table is out.
+    for (const w of this.waiters.splice(0)) w.reject(new TimeoutError(`${w.method}: the server stopped`));
   }
 }
 
