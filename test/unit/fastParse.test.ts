@@ -193,6 +193,10 @@ describe('fast YAML parse', () => {
     ['block scalar at the end without a newline', 'a: |\n  x'],
     ['no final newline', 'a: b'],
     [
+      'escapes in double quotes',
+      'a: "x\\ty \\"q\\" \\u00e9 \\x41 \\U0001F600 \\\\ \\/ \\0"\n"k\\"ey": [ "\\n" ]\n',
+    ],
+    [
       'Windows line ends',
       'a: 1\r\nb:\r\n  - x\r\n  - |\r\n    y\r\n\r\n    z\r\n  - [q, "r"]\r\nc: # end\r\n  d: 2\r\n',
     ],
@@ -209,7 +213,9 @@ describe('fast YAML parse', () => {
     ['anchors and aliases', 'a: &x 1\nb: *x\n'],
     ['merge keys', 'a:\n  <<: {}\n'],
     ['tags', 'a: !!str 1\n'],
-    ['escapes', 'a: "x\\ty"\n'],
+    ['an invalid escape', 'a: "x\\qy"\n'],
+    ['an escaped line break', 'a: "x\\\n  y"\n'],
+    ['a code point past Unicode', 'a: "\\U00110000"\n'],
     ['tabs', 'a:\t1\n'],
     ['a carriage return alone', 'a: 1\rb: 2\n'],
     ['multi-line plain scalars', 'a: x\n  y\n'],

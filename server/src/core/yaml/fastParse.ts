@@ -2,19 +2,20 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ParsedNode } 
 
 /**
  * A parser for the plain subset of YAML that nearly every manifest and Compose file is written
- * in: block mappings and sequences, plain and quoted one-line scalars, literal and folded block
- * scalars, one-line flow sequences, empty flow collections, comments, LF or CRLF line ends. It
- * builds the tree `yaml`'s `parseDocument` builds (the same node classes, values, scalar types
- * and ranges) in about a seventh of the time: `yaml` lexes the text into tokens, parses those
- * into a concrete syntax tree, then composes that into nodes, allocating at every step.
+ * in: block mappings and sequences, plain and quoted one-line scalars (escapes included), literal
+ * and folded block scalars, one-line flow sequences, empty flow collections, comments, LF or
+ * CRLF line ends. It builds the tree `yaml`'s `parseDocument` builds (the same node classes,
+ * values, scalar types and ranges) in about a seventh of the time: `yaml` lexes the text into
+ * tokens, parses those into a concrete syntax tree, then composes that into nodes, allocating
+ * at every step.
  *
  * Anything outside the subset (anchors, aliases, tags, merge keys, kept block scalars and
- * indentation indicators, multi-line plain scalars and flow collections, flow mappings with
- * entries, escapes, tabs, lone carriage returns, directives, explicit keys, comment lines `yaml`
- * would attach to the node before them, anything `yaml` reports an error or warning for) makes
- * it give up (`undefined`), and the caller parses the text with `yaml`. So it never disagrees
- * with `yaml` on what it accepts: test/unit/fastParse.test.ts compares the two trees on every
- * YAML fixture, example and rule case of the repository and on seeded random edits of them.
+ * indentation indicators, multi-line scalars and flow collections, flow mappings with entries,
+ * tabs, lone carriage returns, directives, explicit keys, comment lines `yaml` would attach to
+ * the node before them, anything `yaml` reports an error or warning for) makes it give up
+ * (`undefined`), and the caller parses the text with `yaml`. So it never disagrees with `yaml`
+ * on what it accepts: test/unit/fastParse.test.ts compares the two trees on every YAML fixture,
+ * example and rule case of the repository and on seeded random edits of them.
  *
  * Not reproduced: comments and blank-line marks on nodes (`comment`, `commentBefore`,
  * `spaceBefore`), which Bulwark never reads (it finds suppression comments in the text), so a
@@ -63,6 +64,7 @@ const COLON = 58;
 const DQUOTE = 34;
 const SQUOTE = 39;
 const COMMA = 44;
+const BACKSLASH = 92;
 const LBRACKET = 91;
 const RBRACKET = 93;
 const LBRACE = 123;
@@ -446,14 +448,21 @@ class FastParser {
         }
         return e + 1;
       }
-      if (k === 92 /* \ */ && quote === DQUOTE) return -1; // escapes: left to `yaml`
+      // An escape: the character after the backslash never ends the string (a line break
+      // there would continue it on the next line: left to `yaml`).
+      if (k === BACKSLASH && quote === DQUOTE) {
+        const a = t.charCodeAt(e + 1);
+        if (a === NL || a === CR || e + 1 >= this.n) return -1;
+        e++;
+      }
     }
     return -1;
   }
 
   private unquote(q: number, e: number): string {
     const inner = this.t.slice(q + 1, e - 1);
-    return this.t.charCodeAt(q) === SQUOTE && inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+    if (this.t.charCodeAt(q) === SQUOTE) return inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+    return inner.includes('\\') ? unescapeDoubleQuoted(inner) : inner;
   }
 
   private scalar(value: string, type: Scalar.Type, s: number, v: number, end: number): Scalar {
@@ -553,4 +562,53 @@ function endsEmpty(node: Node | null): boolean {
     const last: unknown = node.items[node.items.length - 1];
     node = (last instanceof Pair ? last.value : last) as Node | null;
   }
+}
+
+/** YAML's escapes of one character in double quotes (a tab after the backslash never gets here). */
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+};
+const HEX_DIGITS = { x: 2, u: 4, U: 8 } as Record<string, number>;
+const HEX = /^[0-9a-fA-F]+$/;
+
+/** The value of a one-line double-quoted scalar's text with escapes; an invalid one gives up. */
+function unescapeDoubleQuoted(inner: string): string {
+  let out = '';
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i] as string;
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const next = inner[++i] ?? '';
+    const one = ESCAPES[next];
+    if (one !== undefined) {
+      out += one;
+      continue;
+    }
+    const length = HEX_DIGITS[next];
+    const hex = length === undefined ? '' : inner.slice(i + 1, i + 1 + length);
+    if (length === undefined || hex.length !== length || !HEX.test(hex)) giveUp();
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff) giveUp();
+    out += String.fromCodePoint(code);
+    i += length;
+  }
+  return out;
 }
