@@ -55,9 +55,16 @@ export class ServerClient implements vscode.Disposable {
 
   private async doStart(): Promise<void> {
     const module = this.context.asAbsolutePath('dist/server.js');
+    // Stdio, not Node IPC: over IPC Node serialises every message itself, while over stdio the
+    // server writes each publish from the JSON of the diagnostics it sent before (a keystroke in
+    // a file with 2,000 findings re-sends 0.7 MB; see docs/performance.md).
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      run: { module, transport: TransportKind.stdio },
+      debug: {
+        module,
+        transport: TransportKind.stdio,
+        options: { execArgv: ['--nolazy', '--inspect=6009'] },
+      },
     };
     const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
     const clientOptions: LanguageClientOptions = {

@@ -1,6 +1,6 @@
 /**
  * The language server: wires the LSP connection to the validation scheduler and the core.
- * Runs over stdio (`node dist/server.js --stdio`) or Node IPC (the VS Code client).
+ * Runs over stdio (`node dist/server.js --stdio`: the VS Code client, the benchmark) or Node IPC.
  */
 import {
   DidChangeConfigurationNotification,

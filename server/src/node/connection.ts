@@ -14,8 +14,9 @@ const TRANSPORT = /^--(?:node-ipc|stdio|socket|pipe)(?:=|$)/;
 /**
  * The server's connection, on the transport of the command line as `createConnection` picks it.
  * Over stdio, messages are written with `publishEncoder`, which re-uses the JSON of diagnostics
- * unchanged since the last publish (the same bytes as the default encoder). Node IPC (the VS Code
- * client) serialises messages itself, so there the library's writer stays.
+ * unchanged since the last publish (the same bytes as the default encoder); the VS Code client
+ * starts the server on stdio for that. Node IPC serialises messages itself, so there the
+ * library's writer stays.
  */
 export function createServerConnection(argv = process.argv.slice(2)): Connection {
   if (transportOf(argv) !== '--stdio') return createConnection(ProposedFeatures.all);
