@@ -8,8 +8,13 @@ import type { TfAttribute, TfBlock, TfExpr, TfFile, TfReference, TfStep, TfValue
  * out, so the model outlives the tree). Offsets come from `startIndex`/`endIndex` (UTF-16, as
  * the text) and are mapped to positions with a LineIndex, so non-ASCII text gets LSP columns.
  */
-export function buildFile(path: string, root: Node, lines: LineIndex): TfFile {
-  const b = new Builder(path, lines);
+export function buildFile(
+  path: string,
+  root: Node,
+  lines: LineIndex,
+  models?: ReadonlyMap<Node, TfBlock>,
+): TfFile {
+  const b = new Builder(path, lines, models);
   const body = root.namedChildren.find((c) => c.type === 'body');
   return { path, blocks: body ? b.body(body).blocks : [], hasErrors: root.hasError };
 }
@@ -23,9 +28,11 @@ export function buildBlock(path: string, block: Node, lines: LineIndex): TfBlock
 const POSTFIX = new Set(['get_attr', 'index', 'splat']);
 
 class Builder {
+  /** `models`: blocks built already (by node), such as stubs standing for unchanged blocks. */
   constructor(
     private readonly path: string,
     private readonly lines: LineIndex,
+    private readonly models?: ReadonlyMap<Node, TfBlock>,
   ) {}
 
   range(n: Node): Range {
@@ -40,7 +47,7 @@ class Builder {
         const a = this.attribute(c);
         if (a) attributes.push(a);
       } else if (c.type === 'block') {
-        const block = this.block(c);
+        const block = this.models?.get(c) ?? this.block(c);
         blocks.push(block);
         // A missing `}` nests the rest of the file inside this block: hoist the blocks that
         // start at or left of its own column back to where the user meant them.

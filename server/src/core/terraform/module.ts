@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { Edit, type Tree } from 'web-tree-sitter';
+import { Edit, type Node, type Tree } from 'web-tree-sitter';
 import type { AnalysisHost } from '../analyzer';
 import { LineIndex } from '../text/lineIndex';
 import { diffEdit, ownCopy } from '../yaml/yamlFile';
@@ -82,10 +82,13 @@ export class TfModuleLoader {
         entries = built.entries;
         root = new LNode(text, tree.rootNode.type, true, false, 0, text.length);
         file = { path, blocks: built.inOrder, hasErrors: false };
-      } else {
-        root = tree ? liteTree(tree, text) : undefined;
-        file = root ? buildFile(path, root, lines) : { path, blocks: [], hasErrors: true };
-      }
+      } else if (tree) {
+        const built = this.brokenFile(path, tree, text, lines, cached, edit);
+        blocks = built.byText;
+        entries = built.entries;
+        root = built.root;
+        file = built.file;
+      } else file = { path, blocks: [], hasErrors: true };
     } catch {
       tree?.delete();
       tree = undefined;
@@ -239,8 +242,100 @@ export class TfModuleLoader {
     previous: ParsedTfFile | undefined,
     edit: ReturnType<typeof diffEdit> | undefined,
   ): { inOrder: TfBlock[]; byText: Map<string, BuiltBlock[]>; entries: BuiltBlock[] } {
-    const out = new Map<string, BuiltBlock[]>();
+    const kept = this.keptBlocks(path, text, lines, previous, edit);
     const inOrder: TfBlock[] = [];
+    const c = tree.walk();
+    const type = (): string => c.nodeType;
+    try {
+      if (!c.gotoFirstChild()) return { inOrder, byText: kept.byText, entries: kept.entries };
+      while (type() !== 'body' && c.gotoNextSibling());
+      if (type() !== 'body' || !c.gotoFirstChild())
+        return { inOrder, byText: kept.byText, entries: kept.entries };
+      do {
+        if (type() === 'block') inOrder.push(kept.block(c.startIndex, c.endIndex, () => c.currentNode));
+      } while (c.gotoNextSibling());
+      return { inOrder, byText: kept.byText, entries: kept.entries };
+    } finally {
+      c.delete();
+    }
+  }
+
+  /**
+   * A file with syntax errors: its model and the copy of its tree that syntax findings are read
+   * from, as `buildFile` makes them from a copy of the whole tree, but with each top-level block
+   * that has no error taken as in a file without errors (kept from the last version when its
+   * text and place are the same) and copied as a stub: only what holds an error is copied whole.
+   * While a user types a new attribute into one block of a 20k-line file, every keystroke leaves
+   * an error in that block, and copying the whole tree took 200 ms.
+   */
+  private brokenFile(
+    path: string,
+    tree: Tree,
+    text: string,
+    lines: LineIndex,
+    previous: ParsedTfFile | undefined,
+    edit: ReturnType<typeof diffEdit> | undefined,
+  ): { root: LNode; file: TfFile; byText: Map<string, BuiltBlock[]>; entries: BuiltBlock[] } {
+    const kept = this.keptBlocks(path, text, lines, previous, edit);
+    const models = new Map<LNode, TfBlock>();
+    const c = tree.walk();
+    const type = (): string => c.nodeType;
+    let root: LNode;
+    try {
+      root = new LNode(text, type(), true, false, c.startIndex, c.endIndex);
+      root.hasError = true;
+      if (c.gotoFirstChild()) {
+        do {
+          if (type() !== 'body' || !c.gotoFirstChild()) {
+            adopt(root, liteTree(c.currentNode, text));
+            continue;
+          }
+          const body = new LNode(text, 'body', true, false, c.startIndex, c.endIndex);
+          do {
+            const node = c.currentNode;
+            if (type() !== 'block' || node.hasError) {
+              adopt(body, liteTree(node, text));
+              continue;
+            }
+            const block = kept.block(c.startIndex, c.endIndex, () => node);
+            // A block whose brace is missing nests what follows it: copied whole.
+            if (block.unclosed) {
+              adopt(body, liteTree(node, text));
+              continue;
+            }
+            const stub = new LNode(text, 'block', true, false, c.startIndex, c.endIndex);
+            adopt(stub, new LNode(text, 'block_end', false, false, c.endIndex - 1, c.endIndex));
+            adopt(body, stub);
+            models.set(stub, block);
+          } while (c.gotoNextSibling());
+          c.gotoParent();
+          adopt(root, body);
+        } while (c.gotoNextSibling());
+      }
+    } finally {
+      c.delete();
+    }
+    const file = buildFile(path, root, lines, models);
+    return { root, file, byText: kept.byText, entries: kept.entries };
+  }
+
+  /**
+   * Top-level blocks without errors, each kept from `previous` when its text and position are
+   * the same (found by offset when clear of the edit, else by text) or built, and listed for the
+   * next version in the order asked for.
+   */
+  private keptBlocks(
+    path: string,
+    text: string,
+    lines: LineIndex,
+    previous: ParsedTfFile | undefined,
+    edit: ReturnType<typeof diffEdit> | undefined,
+  ): {
+    block: (start: number, end: number, node: () => Node) => TfBlock;
+    byText: Map<string, BuiltBlock[]>;
+    entries: BuiltBlock[];
+  } {
+    const byText = new Map<string, BuiltBlock[]>();
     const entries: BuiltBlock[] = [];
     const old = previous?.inOrder ?? [];
     const shift = edit ? edit.newEnd - edit.oldEnd : 0;
@@ -254,40 +349,28 @@ export class TfModuleLoader {
     const detach: <T>(x: T) => T = this.checkedOnce
       ? (x) => x
       : (x) => (typeof x === 'string' ? (ownCopy(x) as typeof x) : detachStrings(x));
-    const c = tree.walk();
-    const type = (): string => c.nodeType;
-    try {
-      if (!c.gotoFirstChild()) return { inOrder, byText: out, entries };
-      while (type() !== 'body' && c.gotoNextSibling());
-      if (type() !== 'body' || !c.gotoFirstChild()) return { inOrder, byText: out, entries };
-      do {
-        if (type() !== 'block') continue;
-        const start = c.startIndex;
-        const end = c.endIndex;
-        const pos = lines.positionAt(start);
-        const samePlace = (b: BuiltBlock | undefined) =>
-          b && b.line === pos.line && b.character === pos.character ? b : undefined;
-        let reused: BuiltBlock | undefined;
-        let slice: string | undefined;
-        if (edit && end <= edit.from) reused = samePlace(sameAt(start, end - start));
-        else if (edit && start >= edit.newEnd) reused = samePlace(sameAt(start - shift, end - start));
-        if (!reused) {
-          slice = text.slice(start, end);
-          reused = previous?.blocks.get(slice)?.find((b) => samePlace(b) !== undefined);
-        }
-        const key = reused?.key ?? detach(slice ?? text.slice(start, end));
-        const block = reused?.block ?? detach(buildBlock(path, liteTree(c.currentNode, text, true), lines));
-        const entry = { key, line: pos.line, character: pos.character, start, end, block };
-        inOrder.push(block);
-        entries.push(entry);
-        const list = out.get(key);
-        if (list) list.push(entry);
-        else out.set(key, [entry]);
-      } while (c.gotoNextSibling());
-      return { inOrder, byText: out, entries };
-    } finally {
-      c.delete();
-    }
+    const block = (start: number, end: number, node: () => Node): TfBlock => {
+      const pos = lines.positionAt(start);
+      const samePlace = (b: BuiltBlock | undefined) =>
+        b && b.line === pos.line && b.character === pos.character ? b : undefined;
+      let reused: BuiltBlock | undefined;
+      let slice: string | undefined;
+      if (edit && end <= edit.from) reused = samePlace(sameAt(start, end - start));
+      else if (edit && start >= edit.newEnd) reused = samePlace(sameAt(start - shift, end - start));
+      if (!reused) {
+        slice = text.slice(start, end);
+        reused = previous?.blocks.get(slice)?.find((b) => samePlace(b) !== undefined);
+      }
+      const key = reused?.key ?? detach(slice ?? text.slice(start, end));
+      const model = reused?.block ?? detach(buildBlock(path, liteTree(node(), text, true), lines));
+      const entry = { key, line: pos.line, character: pos.character, start, end, block: model };
+      entries.push(entry);
+      const list = byText.get(key);
+      if (list) list.push(entry);
+      else byText.set(key, [entry]);
+      return model;
+    };
+    return { block, byText, entries };
   }
 
   /**
@@ -367,4 +450,10 @@ function treeEdit(
 function withEditNote(file: TfFile, edit: NonNullable<TfFile['edit']>): TfFile {
   Object.defineProperty(file, 'edit', { value: edit, enumerable: false });
   return file;
+}
+
+function adopt(parent: LNode, child: LNode): void {
+  child.parent = parent;
+  parent.children.push(child);
+  if (child.hasError) parent.hasError = true;
 }

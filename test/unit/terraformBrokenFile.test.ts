@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { buildFile } from '../../server/src/core/terraform/build';
+import { liteTree } from '../../server/src/core/terraform/lite';
+import { TfModuleLoader } from '../../server/src/core/terraform/module';
+import { TfParser } from '../../server/src/core/terraform/parser';
+import { syntaxFindings } from '../../server/src/core/terraform/syntax';
+import { prng } from './incrementalKit';
+import { TF_ASSETS } from './terraformHost';
+
+/**
+ * A file with syntax errors is modelled from stubs for its error-free top-level blocks (kept
+ * from the last version) and a copy of what holds errors. The model and the syntax findings
+ * must be those of a copy of the whole tree, for every version of a typing session.
+ */
+describe('Terraform file with syntax errors: blocks without errors kept', () => {
+  let parser: TfParser;
+  before(async () => {
+    parser = await TfParser.create(TF_ASSETS);
+  });
+
+  const bucket = (i: number) =>
+    `resource "aws_s3_bucket" "b${i}" {\n  bucket = "bucket-${i}"\n  tags = {\n    team = "t${i % 3}"\n  }\n}\n`;
+  const base = Array.from({ length: 40 }, (_, i) => bucket(i)).join('\n');
+
+  /** The model and syntax findings as a copy of the whole tree gives them. */
+  function whole(path: string, text: string) {
+    const tree = parser.parse(text);
+    assert.ok(tree);
+    try {
+      const root = liteTree(tree, text);
+      const lines = new TfModuleLoader(parser).parseFile(path, text).lines;
+      return { file: buildFile(path, root, lines), syntax: syntaxFindings(root, lines) };
+    } finally {
+      tree.delete();
+    }
+  }
+
+  test('typing a new attribute, a brace and lines in one block, and random breakage elsewhere', () => {
+    const path = '/virtual/broken/main.tf';
+    const loader = new TfModuleLoader(parser);
+    const rnd = prng(5);
+    let text = base;
+    const at = text.indexOf('resource "aws_s3_bucket" "b20"');
+    let off = text.indexOf('\n', at) + 1;
+    const typed = ['  t', 'a', 'g', 's', ' ', '=', ' ', '{', '\n', '    x = 1', '\n', '  }', '\n'];
+    const pieces = ['{', '}', '"', '=', '\n', 'x', ' ', '(', ')', '#', '[', ']'];
+    let broken = 0;
+    let kept = 0;
+    for (let step = 0; step < 60; step++) {
+      const before = loader.parseFile(path, text);
+      if (step < typed.length) {
+        const s = typed[step] as string;
+        text = text.slice(0, off) + s + text.slice(off);
+        off += s.length;
+      } else {
+        const p = Math.floor(rnd() * text.length);
+        const piece = pieces[Math.floor(rnd() * pieces.length)] as string;
+        text = rnd() < 0.3 ? text.slice(0, p) + text.slice(p + 1) : text.slice(0, p) + piece + text.slice(p);
+        if (rnd() < 0.1) text = base;
+      }
+      const got = loader.parseFile(path, text);
+      const want = whole(path, text);
+      assert.deepEqual(
+        JSON.parse(JSON.stringify(got.file)),
+        JSON.parse(JSON.stringify(want.file)),
+        `model, step ${step}`,
+      );
+      assert.deepEqual(syntaxFindings(got.root!, got.lines), want.syntax, `syntax findings, step ${step}`);
+      if (got.file.hasErrors) {
+        broken++;
+        kept += got.file.blocks.filter((b) => before.file.blocks.includes(b)).length;
+      }
+    }
+    assert.ok(broken >= 20, `${broken} versions with errors`);
+    // Blocks away from the errors keep their model objects from one version to the next.
+    assert.ok(kept > broken * 10, `${kept} models kept over ${broken} broken versions`);
+  });
+});
