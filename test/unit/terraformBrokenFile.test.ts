@@ -4,6 +4,7 @@ import { buildFile } from '../../server/src/core/terraform/build';
 import { liteTree } from '../../server/src/core/terraform/lite';
 import { TfModuleLoader } from '../../server/src/core/terraform/module';
 import { TfParser } from '../../server/src/core/terraform/parser';
+import { shiftBlock } from '../../server/src/core/terraform/shift';
 import { syntaxFindings } from '../../server/src/core/terraform/syntax';
 import { prng } from './incrementalKit';
 import { TF_ASSETS } from './terraformHost';
@@ -75,5 +76,42 @@ describe('Terraform file with syntax errors: blocks without errors kept', () => 
     assert.ok(broken >= 20, `${broken} versions with errors`);
     // Blocks away from the errors keep their model objects from one version to the next.
     assert.ok(kept > broken * 10, `${kept} models kept over ${broken} broken versions`);
+  });
+
+  test('a block model shifted down equals the model built lines further down', () => {
+    const block = [
+      'resource "aws_instance" "web" {',
+      '  count = length(var.zones)',
+      '  ami   = data.aws_ami.x.id',
+      '  tags  = merge(local.tags, { Name = "web-${count.index}", "k" = [1, 2.5, true, null] })',
+      '  list  = [for z in var.zones : upper(z) if z != ""]',
+      '  pick  = var.m["a"].b[0]',
+      '  all   = aws_instance.other[*].id',
+      '  tmpl  = <<-EOT',
+      '    hello ${var.name}',
+      '  EOT',
+      '  dynamic "ebs_block_device" {',
+      '    for_each = var.disks',
+      '    content {',
+      '      device_name = ebs_block_device.value.name',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const at = (text: string) => {
+      const b = new TfModuleLoader(parser).parseFile('/virtual/shift/main.tf', text).file.blocks[0];
+      assert.ok(b);
+      return b;
+    };
+    const here = at(block);
+    for (const down of [1, 7]) {
+      assert.deepEqual(shiftBlock(here, down), at('\n'.repeat(down) + block), `${down} lines down`);
+    }
+    const shifted = shiftBlock(here, 2);
+    const tags = shifted.attributes.find((a) => a.name === 'tags')!.expr;
+    // A reference is one object in an expression and in the expressions within it.
+    const inner = tags.args?.[0];
+    assert.ok(inner && tags.references.includes(inner.references[0]!));
   });
 });

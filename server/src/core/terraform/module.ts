@@ -5,6 +5,7 @@ import { LineIndex } from '../text/lineIndex';
 import { diffEdit, ownCopy } from '../yaml/yamlFile';
 import { buildBlock, buildFile } from './build';
 import { liteTree, LNode } from './lite';
+import { shiftBlock } from './shift';
 import type { TfBlock, TfFile, TfModule } from './model';
 import type { TfParser } from './parser';
 
@@ -355,14 +356,26 @@ export class TfModuleLoader {
         b && b.line === pos.line && b.character === pos.character ? b : undefined;
       let reused: BuiltBlock | undefined;
       let slice: string | undefined;
+      // The same text at the same column, on another line (lines came or went above it).
+      let moved: BuiltBlock | undefined;
       if (edit && end <= edit.from) reused = samePlace(sameAt(start, end - start));
-      else if (edit && start >= edit.newEnd) reused = samePlace(sameAt(start - shift, end - start));
-      if (!reused) {
-        slice = text.slice(start, end);
-        reused = previous?.blocks.get(slice)?.find((b) => samePlace(b) !== undefined);
+      else if (edit && start >= edit.newEnd) {
+        const same = sameAt(start - shift, end - start);
+        reused = samePlace(same);
+        if (!reused && same?.character === pos.character) moved = same;
       }
-      const key = reused?.key ?? detach(slice ?? text.slice(start, end));
-      const model = reused?.block ?? detach(buildBlock(path, liteTree(node(), text, true), lines));
+      if (!reused && !moved) {
+        slice = text.slice(start, end);
+        const same = previous?.blocks.get(slice);
+        reused = same?.find((b) => samePlace(b) !== undefined);
+        if (!reused) moved = same?.find((b) => b.character === pos.character);
+      }
+      const key = reused?.key ?? moved?.key ?? detach(slice ?? text.slice(start, end));
+      const model =
+        reused?.block ??
+        (moved
+          ? shiftBlock(moved.block, pos.line - moved.line)
+          : detach(buildBlock(path, liteTree(node(), text, true), lines)));
       const entry = { key, line: pos.line, character: pos.character, start, end, block: model };
       entries.push(entry);
       const list = byText.get(key);
