@@ -22,7 +22,15 @@ describe('Terraform file with syntax errors: blocks without errors kept', () => 
 
   const bucket = (i: number) =>
     `resource "aws_s3_bucket" "b${i}" {\n  bucket = "bucket-${i}"\n  tags = {\n    team = "t${i % 3}"\n  }\n}\n`;
-  const base = Array.from({ length: 40 }, (_, i) => bucket(i)).join('\n');
+  // With blocks the missing-brace search reads more of: a heredoc whose lines sit at column 0,
+  // and a nested block closed left of where it opens.
+  const odd = [
+    '  resource "aws_iam_policy" "p" {\n    policy = <<EOT\n{\n"a": 1\n}\nEOT\n  }\n',
+    '  resource "aws_s3_bucket" "indented" {\n    lifecycle {\n  }\n  }\n',
+  ];
+  const base = Array.from({ length: 40 }, (_, i) => (i % 13 === 5 ? odd[(i / 13) | 0] : bucket(i))).join(
+    '\n',
+  );
 
   /** The model and syntax findings as a copy of the whole tree gives them. */
   function whole(path: string, text: string) {
@@ -76,6 +84,30 @@ describe('Terraform file with syntax errors: blocks without errors kept', () => 
     assert.ok(broken >= 20, `${broken} versions with errors`);
     // Blocks away from the errors keep their model objects from one version to the next.
     assert.ok(kept > broken * 10, `${kept} models kept over ${broken} broken versions`);
+  });
+
+  test('a missing brace early in the file: what it swallows, stubs included, reads as a whole copy', () => {
+    const path = '/virtual/broken/swallow.tf';
+    for (const cut of [0, 3, 4, 10]) {
+      const loader = new TfModuleLoader(parser);
+      loader.parseFile(path, base);
+      // The closing brace of block `cut`, then an attribute typed before it, go missing.
+      const at = base.indexOf('\n}\n', base.indexOf(`"b${cut}"`));
+      for (const text of [
+        base.slice(0, at) + base.slice(at + 2),
+        base.slice(0, at) + '\n  n' + base.slice(at),
+      ]) {
+        const got = loader.parseFile(path, text);
+        const want = whole(path, text);
+        assert.ok(got.file.hasErrors);
+        assert.deepEqual(
+          JSON.parse(JSON.stringify(got.file)),
+          JSON.parse(JSON.stringify(want.file)),
+          `model, cut ${cut}`,
+        );
+        assert.deepEqual(syntaxFindings(got.root!, got.lines), want.syntax, `syntax findings, cut ${cut}`);
+      }
+    }
   });
 
   test('a block model shifted down equals the model built lines further down', () => {

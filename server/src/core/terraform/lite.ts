@@ -1,4 +1,4 @@
-import type { Language, Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Tree, TreeCursor } from 'web-tree-sitter';
 
 /**
  * A plain-JS copy of a tree-sitter tree, made in one cursor walk. Reading nodes through the
@@ -9,6 +9,8 @@ export class LNode {
   readonly children: LNode[] = [];
   parent: LNode | undefined;
   hasError = false;
+  /** Stands for a node whose subtree was not copied (see `liteTree`'s `stub`). */
+  stub = false;
 
   constructor(
     private readonly source: string,
@@ -57,11 +59,17 @@ export class LNode {
 
 /**
  * Copies `tree`, or the subtree of a node (iteratively: 10k nested braces must not overflow the
- * stack). Every read through the cursor is a call into WASM: a node's named-ness is looked up
+ * stack). `stub` may stand in for a node (its subtree is then not copied). Every read through
+ * the cursor is a call into WASM: a node's named-ness is looked up
  * once per node type, and `clean` (a tree without errors, hence without missing nodes) spares
  * asking each node whether it is missing.
  */
-export function liteTree(tree: Tree | Node, source: string, clean = false): LNode {
+export function liteTree(
+  tree: Tree | Node,
+  source: string,
+  clean = false,
+  stub?: (c: TreeCursor, parent: LNode) => LNode | undefined,
+): LNode {
   const language = 'rootNode' in tree ? tree.language : tree.tree.language;
   let named = namedByType.get(language);
   if (!named) namedByType.set(language, (named = []));
@@ -79,20 +87,22 @@ export function liteTree(tree: Tree | Node, source: string, clean = false): LNod
     let cur = root;
     for (;;) {
       if (c.gotoFirstChild()) {
-        const n = make();
+        const n = stub?.(c, cur) ?? make();
         n.parent = cur;
         cur.children.push(n);
         cur = n;
-        continue;
+        // A stub stands for the whole node: its subtree is not copied.
+        if (!n.stub) continue;
       }
       for (;;) {
         if (cur.isError || cur.isMissing) markError(cur);
         if (c.gotoNextSibling()) {
           const parent = cur.parent as LNode;
-          const n = make();
+          const n = stub?.(c, parent) ?? make();
           n.parent = parent;
           parent.children.push(n);
           cur = n;
+          if (n.stub) continue;
           break;
         }
         if (!c.gotoParent() || !cur.parent) return root;

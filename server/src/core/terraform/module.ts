@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { Edit, type Node, type Tree } from 'web-tree-sitter';
+import { Edit, type Node, type Tree, type TreeCursor } from 'web-tree-sitter';
 import type { AnalysisHost } from '../analyzer';
 import { LineIndex } from '../text/lineIndex';
 import { diffEdit, ownCopy } from '../yaml/yamlFile';
@@ -279,6 +279,32 @@ export class TfModuleLoader {
   ): { root: LNode; file: TfFile; byText: Map<string, BuiltBlock[]>; entries: BuiltBlock[] } {
     const kept = this.keptBlocks(path, text, lines, previous, edit);
     const models = new Map<LNode, TfBlock>();
+    /**
+     * A childless stand-in for a block without errors, with its model; undefined where the
+     * syntax findings of a whole copy could read more of it: a block whose brace is missing,
+     * one holding a heredoc (whose lines the missing-brace search skips), or one holding a
+     * nested block closed left of where it opens (which that search takes as the culprit).
+     */
+    const blockStub = (start: number, end: number, model: TfBlock): LNode | undefined => {
+      if (model.unclosed || text.slice(start, end).includes('<<') || closedLeftOfOpener(model, lines))
+        return undefined;
+      const stub = new LNode(text, 'block', true, false, start, end);
+      stub.stub = true;
+      adopt(stub, new LNode(text, 'block_end', false, false, end - 1, end));
+      models.set(stub, model);
+      return stub;
+    };
+    const nestedStub = (n: TreeCursor, parent: LNode): LNode | undefined => {
+      // Inside an ERROR node the message is read from the first tokens: those stay copied.
+      if (n.nodeType !== 'block' || parent.type !== 'body' || underError(parent)) return undefined;
+      const node = n.currentNode;
+      if (node.hasError) return undefined;
+      return blockStub(
+        n.startIndex,
+        n.endIndex,
+        kept.block(n.startIndex, n.endIndex, () => node),
+      );
+    };
     const c = tree.walk();
     const type = (): string => c.nodeType;
     let root: LNode;
@@ -287,27 +313,29 @@ export class TfModuleLoader {
       root.hasError = true;
       if (c.gotoFirstChild()) {
         do {
+          const body = new LNode(text, 'body', true, false, c.startIndex, c.endIndex);
           if (type() !== 'body' || !c.gotoFirstChild()) {
             adopt(root, liteTree(c.currentNode, text));
             continue;
           }
-          const body = new LNode(text, 'body', true, false, c.startIndex, c.endIndex);
           do {
             const node = c.currentNode;
-            if (type() !== 'block' || node.hasError) {
+            if (type() !== 'block') {
               adopt(body, liteTree(node, text));
               continue;
             }
-            const block = kept.block(c.startIndex, c.endIndex, () => node);
-            // A block whose brace is missing nests what follows it: copied whole.
-            if (block.unclosed) {
-              adopt(body, liteTree(node, text));
+            if (node.hasError) {
+              // A block whose `}` went missing nests the blocks after it (the rest of the file):
+              // those that have no error are stubs too.
+              adopt(body, liteTree(node, text, false, nestedStub));
               continue;
             }
-            const stub = new LNode(text, 'block', true, false, c.startIndex, c.endIndex);
-            adopt(stub, new LNode(text, 'block_end', false, false, c.endIndex - 1, c.endIndex));
-            adopt(body, stub);
-            models.set(stub, block);
+            const stub = blockStub(
+              c.startIndex,
+              c.endIndex,
+              kept.block(c.startIndex, c.endIndex, () => node),
+            );
+            adopt(body, stub ?? liteTree(node, text));
           } while (c.gotoNextSibling());
           c.gotoParent();
           adopt(root, body);
@@ -469,4 +497,21 @@ function adopt(parent: LNode, child: LNode): void {
   child.parent = parent;
   parent.children.push(child);
   if (child.hasError) parent.hasError = true;
+}
+
+function underError(n: LNode | undefined): boolean {
+  for (let p = n; p; p = p.parent) if (p.isError) return true;
+  return false;
+}
+
+/** Whether a block nested in `b`, at any depth, closes on a later line left of its opener's indentation. */
+function closedLeftOfOpener(b: TfBlock, lines: LineIndex): boolean {
+  for (const n of b.blocks) {
+    const open = n.range.start.line;
+    const close = n.range.end;
+    // As the missing-brace search measures it (syntax.ts).
+    const indent = /^[ \t]*/.exec(lines.lineText(open))?.[0].length ?? 0;
+    if ((close.line > open && close.character - 1 < indent) || closedLeftOfOpener(n, lines)) return true;
+  }
+  return false;
 }
