@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { k8sManifest, terraformFile, writeRepository } from './bench/corpus.mjs';
-import { benchBulwark, benchYamlls, BULWARK_SETTINGS, planEdits } from './bench/drivers.mjs';
+import { benchBulwark, benchYamlls, BULWARK_SETTINGS, planEdits, planNewLines } from './bench/drivers.mjs';
 import { writeCombinedK8sSchema } from './bench/k8sSchema.mjs';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
@@ -81,6 +81,14 @@ async function main() {
       yamllsEdits: 5,
     },
     { name: '20k-line Terraform', file: 'main.tf', text: tf20k, language: 'terraform', edits: n(60) },
+    {
+      name: '20k-line Terraform, typing new lines',
+      file: 'typing.tf',
+      text: tf20k,
+      language: 'terraform',
+      edits: n(60),
+      plan: planNewLines,
+    },
   ].filter((s) => !only || s.name.includes(only));
 
   const rows = [];
@@ -97,7 +105,7 @@ async function main() {
     const common = { root, folder, path, text: s.text, firstTimeoutMs: 180_000, editTimeoutMs: 60_000 };
     const languageId = s.language;
     log(`  bulwark...`);
-    const edits = planEdits(s.text, s.language, s.edits, 42);
+    const edits = s.plan ? s.plan(s.text, s.edits, 42) : planEdits(s.text, s.language, s.edits, 42);
     const b = await benchBulwark({
       ...common,
       languageId,

@@ -30,6 +30,40 @@ export function planEdits(text, language, count, seed) {
   return edits;
 }
 
+/**
+ * Typing new code into Terraform blocks, as an editor sends it: at the end of an attribute line
+ * of a random block, Enter (with the editor's indentation), then `note = "v"` a character at a
+ * time, the quotes closed by the editor as it opens them. Every keystroke but the last two of
+ * each line leaves the file with a syntax error, and Enter moves every block after it.
+ */
+export function planNewLines(text, count, seed) {
+  const lines = text.split('\n');
+  const candidates = [];
+  lines.forEach((l, i) => /^ {2}\w+ += "[^"$]*"$/.test(l) && candidates.push(i));
+  const rnd = prng(seed);
+  const typed = [['\n  ', 1, 2], ['n'], ['o'], ['t'], ['e'], [' '], ['='], [' '], ['""'], ['v']];
+  const edits = [];
+  let line = 0;
+  let character = 0;
+  for (let k = 0; k < count; k++) {
+    const step = k % typed.length;
+    if (step === 0) {
+      line = candidates[Math.floor(rnd() * candidates.length)];
+      character = lines[line].length;
+    }
+    const [piece, down = 0, column] = typed[step];
+    edits.push({ line, character, text: piece });
+    const current = lines[line];
+    const [head, ...rest] = (current.slice(0, character) + piece + current.slice(character)).split('\n');
+    lines.splice(line, 1, head, ...rest);
+    // Candidates below the new line moved down with it.
+    for (let i = 0; i < candidates.length; i++) if (candidates[i] > line) candidates[i] += down;
+    if (down) [line, character] = [line + down, column];
+    else character += piece === '""' ? 1 : piece.length;
+  }
+  return edits;
+}
+
 function percentile(xs, p) {
   if (xs.length === 0) return undefined;
   const s = [...xs].sort((a, b) => a - b);
