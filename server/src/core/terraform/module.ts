@@ -282,11 +282,13 @@ export class TfModuleLoader {
     /**
      * A childless stand-in for a block without errors, with its model; undefined where the
      * syntax findings of a whole copy could read more of it: a block whose brace is missing,
-     * one holding a heredoc (whose lines the missing-brace search skips), or one holding a
-     * nested block closed left of where it opens (which that search takes as the culprit).
+     * and, inside a block whose brace is missing (`nested`), one holding a heredoc (whose lines
+     * that block's missing-brace search skips) or a nested block closed left of where it opens
+     * (which that search takes as the culprit).
      */
-    const blockStub = (start: number, end: number, model: TfBlock): LNode | undefined => {
-      if (model.unclosed || text.slice(start, end).includes('<<') || closedLeftOfOpener(model, lines))
+    const blockStub = (start: number, end: number, model: TfBlock, nested = false): LNode | undefined => {
+      if (model.unclosed) return undefined;
+      if (nested && (text.slice(start, end).includes('<<') || closedLeftOfOpener(model, lines)))
         return undefined;
       const stub = new LNode(text, 'block', true, false, start, end);
       stub.stub = true;
@@ -303,6 +305,7 @@ export class TfModuleLoader {
         n.startIndex,
         n.endIndex,
         kept.block(n.startIndex, n.endIndex, () => node),
+        true,
       );
     };
     const c = tree.walk();
