@@ -51,7 +51,7 @@ export function freePort() {
 /** A fresh directory for one code-server: its HOME, user data, extensions and config. */
 export function makeRunDir(prefix = 'bulwark-e2e-') {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const sub of ['home/.config', 'home/.local/share', 'ud/User', 'ext'])
+  for (const sub of ['home/.config', 'home/.local/share', 'ud/User', 'ext', 'tmp'])
     mkdirSync(join(dir, sub), { recursive: true });
   writeFileSync(join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
   return {
@@ -89,6 +89,9 @@ function codeServerEnv(run) {
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),
     XDG_DATA_HOME: join(home, '.local', 'share'),
+    // VS Code leaves an IPC socket in the temp folder of each process it starts, which a
+    // killed run never removes: kept in the run's folder, they go with it.
+    TMPDIR: join(run.dir, 'tmp'),
   };
 }
 
