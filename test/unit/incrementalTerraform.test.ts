@@ -410,21 +410,11 @@ describe('incremental Terraform rules: buckets related to their companions', () 
     const texts = [v1, v2, v3, v4];
     incremental.analyze(path, v0);
     const runs = texts.map((text) => incremental.analyze(path, text).findings);
-    const find = (fs: Finding[], rule: string, name: string) =>
-      fs.find((f) => f.ruleId === `tf/${rule}` && f.message.includes(`"${name}"`));
-    for (const rule of [
+    assertOnlyAChecked(runs, [
       's3-bucket-no-encryption',
       's3-bucket-public-access-block',
       's3-bucket-no-versioning',
-    ]) {
-      assert.ok(find(runs[0]!, rule, 'c'), `${rule} reports bucket c`);
-      assert.equal(
-        find(runs[1]!, rule, 'c'),
-        find(runs[0]!, rule, 'c'),
-        `${rule}: c untouched by an edit of a`,
-      );
-      assert.notEqual(find(runs[1]!, rule, 'a'), find(runs[0]!, rule, 'a'), `${rule}: a checked again`);
-    }
+    ]);
     // A companion added for b: b is checked again, c keeps its finding.
     assert.equal(find(runs[2]!, 's3-bucket-no-versioning', 'b'), undefined);
     assert.equal(
@@ -464,17 +454,7 @@ describe('incremental Terraform rules: buckets related to their companions', () 
     const texts = [v1, v2, v3];
     incremental.analyze(path, v0);
     const runs = texts.map((text) => incremental.analyze(path, text).findings);
-    const find = (fs: Finding[], rule: string, name: string) =>
-      fs.find((f) => f.ruleId === `tf/${rule}` && f.message.includes(`"${name}"`));
-    for (const rule of ['ec2-imdsv1-enabled', 'ec2-block-device-unencrypted']) {
-      assert.ok(find(runs[0]!, rule, 'c'), `${rule} reports instance c`);
-      assert.equal(
-        find(runs[1]!, rule, 'c'),
-        find(runs[0]!, rule, 'c'),
-        `${rule}: c untouched by an edit of a`,
-      );
-      assert.notEqual(find(runs[1]!, rule, 'a'), find(runs[0]!, rule, 'a'), `${rule}: a checked again`);
-    }
+    assertOnlyAChecked(runs, ['ec2-imdsv1-enabled', 'ec2-block-device-unencrypted']);
     assert.ok(find(runs[1]!, 'ec2-imdsv1-enabled', 'b'));
     assert.equal(find(runs[2]!, 'ec2-imdsv1-enabled', 'b'), undefined, 'b requires tokens now');
     assert.equal(
@@ -490,3 +470,21 @@ describe('incremental Terraform rules: buckets related to their companions', () 
     );
   });
 });
+
+/** The finding of `rule` on the block named `name` (by its quoted name in the message). */
+function find(fs: Finding[], rule: string, name: string): Finding | undefined {
+  return fs.find((f) => f.ruleId === `tf/${rule}` && f.message.includes(`"${name}"`));
+}
+
+/** After an edit of block a (runs[0] to runs[1]), each rule reports c with the very same finding, a with a new one. */
+function assertOnlyAChecked(runs: Finding[][], rules: string[]): void {
+  for (const rule of rules) {
+    assert.ok(find(runs[0]!, rule, 'c'), `${rule} reports c`);
+    assert.equal(
+      find(runs[1]!, rule, 'c'),
+      find(runs[0]!, rule, 'c'),
+      `${rule}: c untouched by an edit of a`,
+    );
+    assert.notEqual(find(runs[1]!, rule, 'a'), find(runs[0]!, rule, 'a'), `${rule}: a checked again`);
+  }
+}
